@@ -1,0 +1,1 @@
+"""Lantoa: policy communication for Vietnamese public bodies."""

@@ -1,0 +1,60 @@
+"""Items: every article, post or comment Lantoa has read, stored once."""
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.sources.models import Source
+
+
+class ItemKind(models.TextChoices):
+    ARTICLE = "article", _("Bài báo")
+    POST = "post", _("Bài đăng mạng xã hội")
+    COMMENT = "comment", _("Bình luận")
+
+
+class Item(models.Model):
+    """One piece of content. ``(source, external_id)`` is unique, so re-ingestion is idempotent.
+
+    ``external_id`` is the platform's own id when there is one (a post id), else the canonical URL.
+    """
+
+    source = models.ForeignKey(
+        Source, verbose_name=_("nguồn"), on_delete=models.PROTECT, related_name="items"
+    )
+    external_id = models.CharField(_("mã gốc"), max_length=512)
+    kind = models.CharField(_("loại"), max_length=8, choices=ItemKind.choices, default=ItemKind.ARTICLE)
+    url = models.URLField(_("địa chỉ"), max_length=2000, blank=True)
+    canonical_url = models.URLField(_("địa chỉ chuẩn"), max_length=2000, blank=True, db_index=True)
+    title = models.CharField(_("tiêu đề"), max_length=1000, blank=True)
+    text = models.TextField(_("nội dung"))
+    author = models.CharField(_("tác giả"), max_length=255, blank=True)
+    published_at = models.DateTimeField(_("thời điểm đăng"), null=True, blank=True, db_index=True)
+    published_date_only = models.BooleanField(
+        _("chỉ biết ngày đăng"), default=False, help_text=_("Nguồn chỉ cho biết ngày, không có giờ.")
+    )
+    fetched_at = models.DateTimeField(_("thời điểm thu thập"), auto_now_add=True)
+    language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
+    content_hash = models.CharField(_("mã băm nội dung"), max_length=64, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("bài gốc"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replies",
+    )
+    raw = models.JSONField(_("siêu dữ liệu gốc"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+        ordering: ClassVar = ["-published_at", "-id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="item_unique_per_source"),
+        ]
+        indexes: ClassVar = [models.Index(fields=["source", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.title or self.text[:80]

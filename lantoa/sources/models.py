@@ -1,0 +1,62 @@
+"""Where items come from: feeds, sites, single URLs, imported files and partner pushes."""
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantoa.accounts.models import Organization
+
+
+class SourceKind(models.TextChoices):
+    RSS = "rss", _("Nguồn RSS/Atom")
+    SITE = "site", _("Trang tin (không có RSS)")
+    URL = "url", _("Một bài viết")
+    FILE = "file", _("Tệp dữ liệu mạng xã hội")
+    PUSH = "push", _("Đối tác gửi qua API")
+
+
+class SourceStatus(models.TextChoices):
+    ACTIVE = "active", _("Đang theo dõi")
+    PAUSED = "paused", _("Tạm dừng")
+
+
+class Source(models.Model):
+    """A place Lantoa reads; private to its owner unless shared with every agency."""
+
+    name = models.CharField(_("tên nguồn"), max_length=255)
+    kind = models.CharField(_("loại nguồn"), max_length=8, choices=SourceKind.choices)
+    url = models.CharField(_("địa chỉ hoặc định danh"), max_length=2000)
+    owner = models.ForeignKey(
+        Organization,
+        verbose_name=_("đơn vị sở hữu"),
+        on_delete=models.PROTECT,
+        related_name="sources",
+    )
+    is_shared = models.BooleanField(
+        _("dùng chung"), default=False, help_text=_("Mọi đơn vị đều xem được tin từ nguồn này.")
+    )
+    options = models.JSONField(_("tùy chọn"), default=dict, blank=True)
+    interval_minutes = models.PositiveIntegerField(_("chu kỳ quét (phút)"), default=30)
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=SourceStatus.choices, default=SourceStatus.ACTIVE
+    )
+    next_poll_at = models.DateTimeField(_("lần quét tới"), default=timezone.now, db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(_("lần quét gần nhất"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("lần thành công gần nhất"), null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nguồn tin")
+        verbose_name_plural = _("nguồn tin")
+        ordering: ClassVar = ["name"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["owner", "kind", "url"], name="source_unique_per_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
