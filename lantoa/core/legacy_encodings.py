@@ -90,7 +90,9 @@ _VNI_MARKS = {
 }
 _VNI_LETTERS = {"ô": "ơ", "ö": "ư", "ñ": "đ", "ó": "ĩ", "ò": "ị", "æ": "ỉ", "î": "ỵ"}
 _VNI_MARK_CHARS = "".join(_VNI_MARKS) + "".join(_VNI_MARKS).upper()
-_VNI_LETTER_TABLE = str.maketrans(_VNI_LETTERS | {k.upper(): v.upper() for k, v in _VNI_LETTERS.items()})
+_VNI_LETTER_TABLE = str.maketrans(
+    _VNI_LETTERS | {k.upper(): v.upper() for k, v in _VNI_LETTERS.items()}
+)
 _VNI_MARKED_VOWEL = re.compile(rf"([aeiouyAEIOUYơưƠƯ])([{_VNI_MARK_CHARS}])")
 
 _TOKENS = re.compile(r"\S+")
@@ -115,16 +117,27 @@ def decode_vni(text: str) -> str:
 
 
 def _has_unicode_vietnamese(text: str) -> bool:
-    # Letters such as ă, đ, ơ, ư, ạ, ệ sit above U+00FF; legacy mojibake never produces them.
+    # Letters such as ă, đ, ơ, ư, ạ, ệ sit above U+00FF; legacy mojibake never produces them,
+    # and converting text that has them would garble its Unicode part.
+    letters = sum(1 for ch in text if ch.isalpha())
     vietnamese = sum(1 for ch in text if "\u0100" <= ch <= "\u1ef9" and ch.isalpha())
-    return vietnamese >= 3
+    return vietnamese >= max(1, letters // 100)
+
+
+def _is_marked_word(word: str) -> bool:
+    # A lone symbol (©, §) converts to a one-letter "syllable"; real words carry ASCII letters.
+    return (
+        len(word) >= 2
+        and not word.isascii()
+        and any(ch.isascii() for ch in word)
+        and is_vietnamese_syllable(word)
+    )
 
 
 def _vietnamese_marked_syllables(text: str) -> tuple[int, int]:
     words = [_WORD_EDGES.sub("", token) for token in _TOKENS.findall(text)]
     words = [w for w in words if w]
-    marked = sum(1 for w in words if not w.isascii() and is_vietnamese_syllable(w))
-    return marked, len(words)
+    return sum(map(_is_marked_word, words)), len(words)
 
 
 def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
@@ -133,7 +146,10 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
         return None
     before, _ = _vietnamese_marked_syllables(text)
     best: tuple[int, LegacyEncoding] | None = None
-    for encoding, decode in ((LegacyEncoding.TCVN3, decode_tcvn3), (LegacyEncoding.VNI, decode_vni)):
+    for encoding, decode in (
+        (LegacyEncoding.TCVN3, decode_tcvn3),
+        (LegacyEncoding.VNI, decode_vni),
+    ):
         after, words = _vietnamese_marked_syllables(decode(text))
         convincing = after - before >= _MIN_GAIN and after >= _MIN_VIETNAMESE_SHARE * words
         if convincing and (best is None or after > best[0]):
