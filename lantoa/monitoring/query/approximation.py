@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TypeAlias
 
-__all__ = ["Constant", "Expression", "combine_and", "combine_or", "unexpressible"]
+__all__ = ["Constant", "Expression", "combine_and", "combine_or", "negate", "unexpressible"]
 
 
 class Constant(Enum):
@@ -26,6 +26,10 @@ Expression: TypeAlias = str | Constant
 def unexpressible(positive: bool) -> Constant:
     """The approximation of a node a backend cannot express: superset if positive, else subset."""
     return Constant.TRUE if positive else Constant.FALSE
+
+
+def negate(constant: Constant) -> Constant:
+    return Constant.FALSE if constant is Constant.TRUE else Constant.TRUE
 
 
 def combine_and(parts: Sequence[Expression], join: Callable[[list[str]], str]) -> Expression:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lantoa.monitoring.query.matching import Document, PreparedDocument
+from lantoa.monitoring.query.matching import Document, PreparedDocument, prepare
 
 __all__ = [
     "FTS5_COLUMNS",
@@ -80,7 +80,7 @@ def fts5_column(field: str, exact: bool) -> str:
 
 def fts5_columns(document: Document | PreparedDocument) -> dict[str, str]:
     """The FTS5 row of an item: column name → space-separated tokens."""
-    prepared = _prepared(document)
+    prepared = prepare(document)
     return {
         fts5_column(field, exact): " ".join(prepared.tokens(field, exact))
         for field in ("title", "body", "source")
@@ -95,7 +95,7 @@ def pg_exact_lexeme(token: str) -> str:
 
 def pg_vector(document: Document | PreparedDocument) -> PgVector:
     """The tsvector literal of an item (see the module docstring for the layout)."""
-    prepared = _prepared(document)
+    prepared = prepare(document)
     positions: dict[str, list[str]] = {}
     for field in ("source", "title", "body"):
         start, weight = PG_FIELD_START[field], PG_FIELD_WEIGHT[field]
@@ -110,7 +110,3 @@ def pg_vector(document: Document | PreparedDocument) -> PgVector:
         for lexeme, marks in positions.items()
     )
     return PgVector(literal=literal, positions_complete=complete)
-
-
-def _prepared(document: Document | PreparedDocument) -> PreparedDocument:
-    return document if isinstance(document, PreparedDocument) else PreparedDocument(document)

@@ -50,7 +50,8 @@ def lex(query: str) -> list[Lexeme]:
         if char.isspace():
             index += 1
         elif char in "()":
-            lexemes.append(Lexeme(kind="LPAREN" if char == "(" else "RPAREN", text=char, position=index))
+            kind = "LPAREN" if char == "(" else "RPAREN"
+            lexemes.append(Lexeme(kind=kind, text=char, position=index))
             index += 1
         elif char == '"':
             index = _lex_phrase(query, index, lexemes)
@@ -88,7 +89,6 @@ def _classify(word: str, position: int) -> Lexeme:
     near = _NEAR.fullmatch(word)
     if near:
         distance = int(near.group(2)) if near.group(2) else DEFAULT_NEAR_DISTANCE
-        return Lexeme(
-            kind="NEAR", text=word, position=position, distance=distance, ordered=bool(near.group(1))
-        )
+        ordered = bool(near.group(1))
+        return Lexeme(kind="NEAR", text=word, position=position, distance=distance, ordered=ordered)
     return Lexeme(kind="WORD", text=word, position=position)

@@ -13,15 +13,28 @@ Semantics, per field (title, body, source), over the tokens of :mod:`.tokens`:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from lantoa.monitoring.query.ast import And, Leaf, Near, Node, Not, Or, Phrase, Query, Term
+from lantoa.monitoring.query.ast import (
+    ALL_FIELDS,
+    And,
+    Leaf,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Query,
+    Term,
+)
 from lantoa.monitoring.query.tokens import MAX_FIELD_TOKENS, FieldTokens, field_tokens
 
-__all__ = ["Document", "PreparedDocument", "evaluate", "leaf_spans", "matches"]
+__all__ = ["Document", "PreparedDocument", "evaluate", "leaf_spans", "matches", "prepare"]
 
 _Key = tuple[str, bool]  # (field, exact)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
@@ -31,6 +44,7 @@ class Document:
     text: str = ""
     source: str = ""
 
+
 class PreparedDocument:
     """A document tokenised once, to be evaluated against many queries.
 
@@ -38,12 +52,9 @@ class PreparedDocument:
     document checked against one simple topic pays only for tokenisation.
     """
 
-    def __init__(self, document: Document) -> None:
-        self.fields: dict[str, FieldTokens] = {
-            "title": field_tokens(document.title, limit=MAX_FIELD_TOKENS["title"]),
-            "body": field_tokens(document.text, limit=MAX_FIELD_TOKENS["body"]),
-            "source": field_tokens(document.source, limit=MAX_FIELD_TOKENS["source"]),
-        }
+    def __init__(self, fields: Mapping[str, FieldTokens]) -> None:
+        empty = FieldTokens(exact=(), folded=())
+        self.fields = {name: fields.get(name, empty) for name in ALL_FIELDS}
         self._vocabularies: dict[_Key, frozenset[str]] = {}
         self._positions: dict[_Key, dict[str, list[int]]] = {}
         self._prefixes: dict[tuple[str, bool, str], list[int]] = {}
@@ -84,10 +95,21 @@ class PreparedDocument:
             ]
         return self._prefixes[key]
 
+
+def prepare(document: Document | PreparedDocument) -> PreparedDocument:
+    """Tokenise ``document`` (each field cut at :data:`.tokens.MAX_FIELD_TOKENS`)."""
+    if isinstance(document, PreparedDocument):
+        return document
+    texts = {"title": document.title, "body": document.text, "source": document.source}
+    return PreparedDocument(
+        {name: field_tokens(text, limit=MAX_FIELD_TOKENS[name]) for name, text in texts.items()}
+    )
+
+
 def matches(query: Query, document: Document | PreparedDocument) -> bool:
     """Whether ``document`` satisfies ``query``."""
-    prepared = document if isinstance(document, PreparedDocument) else PreparedDocument(document)
-    return evaluate(query.root, prepared)
+    return evaluate(query.root, prepare(document))
+
 
 def evaluate(node: Node, document: PreparedDocument) -> bool:
     """Whether ``document`` satisfies the (sub)query ``node``."""
@@ -103,6 +125,7 @@ def evaluate(node: Node, document: PreparedDocument) -> bool:
         return any(_near_in_field(node, document, field) for field in node.fields)
     return any(leaf_spans(node, document, field) for field in node.fields)
 
+
 def leaf_spans(leaf: Leaf, document: PreparedDocument, field: str) -> list[tuple[int, int]]:
     """Occurrences of ``leaf`` in ``field`` as sorted ``(first, last)`` token positions."""
     if isinstance(leaf, Term):
@@ -113,6 +136,7 @@ def leaf_spans(leaf: Leaf, document: PreparedDocument, field: str) -> list[tuple
         return [(position, position) for position in found]
     return _phrase_spans(leaf, document, field)
 
+
 def _phrase_spans(phrase: Phrase, document: PreparedDocument, field: str) -> list[tuple[int, int]]:
     tokens = document.tokens(field, phrase.exact)
     length = len(phrase.words)
@@ -121,6 +145,7 @@ def _phrase_spans(phrase: Phrase, document: PreparedDocument, field: str) -> lis
         for start in document.positions(field, phrase.exact, phrase.words[0])
         if tokens[start : start + length] == phrase.words
     ]
+
 
 def _near_in_field(near: Near, document: PreparedDocument, field: str) -> bool:
     left = leaf_spans(near.left, document, field)
@@ -131,6 +156,7 @@ def _near_in_field(near: Near, document: PreparedDocument, field: str) -> bool:
         return True
     return not near.ordered and _follows_within(right, left, near.distance)
 
+
 def _follows_within(first: list[tuple[int, int]], then: list[tuple[int, int]], gap: int) -> bool:
     """Whether some span of ``then`` starts 0..``gap`` tokens after a span of ``first`` ends."""
     starts = [start for start, _ in then]
@@ -139,4 +165,3 @@ def _follows_within(first: list[tuple[int, int]], then: list[tuple[int, int]], g
         if low < len(starts) and starts[low] <= end + 1 + gap:
             return True
     return False
-

@@ -24,7 +24,18 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from lantoa.monitoring.query.ast import DEFAULT_FIELDS, And, Leaf, Near, Node, Not, Or, Phrase, Query, Term
+from lantoa.monitoring.query.ast import (
+    DEFAULT_FIELDS,
+    And,
+    Leaf,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Query,
+    Term,
+)
 from lantoa.monitoring.query.errors import QueryError
 from lantoa.monitoring.query.lexer import Lexeme, lex
 from lantoa.monitoring.query.tokens import field_tokens
@@ -254,7 +265,8 @@ class _Parser:
     def _require_depth(self, lexeme: Lexeme, depth: int) -> None:
         if depth > MAX_DEPTH:
             raise QueryError(
-                f"Truy vấn lồng nhau quá sâu ở vị trí {lexeme.position + 1}; tối đa {MAX_DEPTH} cấp.",
+                f"Truy vấn lồng nhau quá sâu ở vị trí {lexeme.position + 1}; "
+                f"tối đa {MAX_DEPTH} cấp.",
                 position=lexeme.position,
             )
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from lantoa.core.folding import fold
-from lantoa.monitoring.query.ast import And, Near, Node, Not, Or, Phrase, Query, Term
-from lantoa.monitoring.query.matching import Document, PreparedDocument, evaluate
+from lantoa.monitoring.query.ast import And, Near, Node, Not, Phrase, Query, Term
+from lantoa.monitoring.query.matching import Document, PreparedDocument, evaluate, prepare
 
 __all__ = ["AnchorKey", "Tagger", "anchor_keys"]
 
@@ -24,12 +24,11 @@ K = TypeVar("K", bound=Hashable)
 
 # Without observed frequencies, these syllables are assumed to be in almost every item.
 _COMMON_SYLLABLES = frozenset(
-    fold(word)
-    for word in (
+    fold(
         "của và các là có được trong cho những với một người này đã không năm theo đến ngày tại "
         "từ khi về cũng như để sẽ nhiều ra trên thì mà hơn đó lại đang vào đồng nhà nước bộ "
         "tỉnh thành phố công tin việt nam quốc gia"
-    ).split()
+    ).split(" ")
 )
 _PREFIX_COST = 5_000
 _COMMON_COST = 10_000
@@ -79,7 +78,7 @@ class Tagger(Generic[K]):
 
     def candidates(self, document: Document | PreparedDocument) -> set[K]:
         """Topics whose anchor the item contains: a superset of :meth:`tag`'s answer."""
-        prepared = _prepared(document)
+        prepared = prepare(document)
         vocabulary = prepared.folded_vocabulary
         found: set[K] = set()
         for token in self._token_keys.intersection(vocabulary):
@@ -92,16 +91,12 @@ class Tagger(Generic[K]):
 
     def tag(self, document: Document | PreparedDocument) -> set[K]:
         """Ids of the topics whose query ``document`` matches."""
-        prepared = _prepared(document)
+        prepared = prepare(document)
         return {
             topic_id
             for topic_id in self.candidates(prepared)
             if evaluate(self._queries[topic_id].root, prepared)
         }
-
-
-def _prepared(document: Document | PreparedDocument) -> PreparedDocument:
-    return document if isinstance(document, PreparedDocument) else PreparedDocument(document)
 
 
 class _Cost:
