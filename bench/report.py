@@ -12,14 +12,19 @@ import subprocess
 from pathlib import Path
 
 BENCHMARKS_MD = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
-_HEADER = "# Benchmarks\n\nWritten by `make bench`; each section says when and where it was measured.\n"
+_HEADER = (
+    "# Benchmarks\n\nWritten by `make bench`; each section says when and where it was measured.\n"
+)
 
 
 def machine_line() -> str:
     """Describe the machine, date and commit a figure was measured on."""
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout.strip()
     except OSError:
         commit = "unknown"

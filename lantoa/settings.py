@@ -108,6 +108,7 @@ STORAGES = {
         )
     },
 }
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = LANTOA_DATA_DIR / "media"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -116,6 +117,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Lantoa <no-reply@lantoa.loca
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
@@ -149,5 +151,6 @@ LOGGING = {
 # Periodic work, run by `celery beat` in deployments and by `lantoa run`'s in-process scheduler.
 PERIODIC_TASKS: dict[str, dict[str, object]] = {}
 CELERY_BEAT_SCHEDULE = {
-    name: {"task": spec["task"], "schedule": spec["seconds"]} for name, spec in PERIODIC_TASKS.items()
+    name: {"task": spec["task"], "schedule": spec["seconds"]}
+    for name, spec in PERIODIC_TASKS.items()
 }

@@ -20,7 +20,7 @@ class OrganizationOut(Schema):
 
 @router.get("/", response=list[OrganizationOut], summary="Danh sách tổ chức")
 @paginate(Pages)
-def list_organizations(request: HttpRequest, type: str | None = None, parent_id: int | None = None):  # type: ignore[no-untyped-def]
+def list_organizations(request: HttpRequest, type: str | None = None, parent_id: int | None = None):
     """The directory of organisations is public information: every authenticated user reads it."""
     organizations = Organization.objects.filter(is_active=True).order_by("name")
     if type:

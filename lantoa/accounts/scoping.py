@@ -12,7 +12,9 @@ __all__ = ["can_manage", "is_central", "scope_filter", "visible_organizations"]
 
 
 def is_central(user: User) -> bool:
-    return bool(user.is_active and (user.is_superuser or user.has_perm("accounts.view_all_organizations")))
+    return bool(
+        user.is_active and (user.is_superuser or user.has_perm("accounts.view_all_organizations"))
+    )
 
 
 def visible_organizations(user: User) -> QuerySet[Organization]:

@@ -12,7 +12,9 @@ __all__ = ["GOVERNMENT_CODE", "load_reference_data"]
 GOVERNMENT_CODE = "chinh-phu"
 
 
-def _upsert(*, code: str, name: str, type: str, parent: Organization | None, short: str = "") -> Organization:
+def _upsert(
+    *, code: str, name: str, type: str, parent: Organization | None, short: str = ""
+) -> Organization:
     org, _ = Organization.objects.update_or_create(
         code=code, defaults={"name": name, "type": type, "parent": parent, "short_name": short}
     )

@@ -40,7 +40,9 @@ def env_int(name: str, default: int, *, environ: Mapping[str, str] = os.environ)
         raise ImproperlyConfigured(f"{name} must be an integer, got {environ[name]!r}") from None
 
 
-def env_list(name: str, default: list[str], *, environ: Mapping[str, str] = os.environ) -> list[str]:
+def env_list(
+    name: str, default: list[str], *, environ: Mapping[str, str] = os.environ
+) -> list[str]:
     if name not in environ:
         return default
     return [part.strip() for part in environ[name].split(",") if part.strip()]

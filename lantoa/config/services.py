@@ -28,7 +28,9 @@ def database_settings(url: str, *, data_dir: Path) -> dict[str, Any]:
         )
     config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"] == "django.db.backends.postgresql" and not config.get("NAME"):
-        raise ImproperlyConfigured("DATABASE_URL names no database (postgres://user@host:port/NAME)")
+        raise ImproperlyConfigured(
+            "DATABASE_URL names no database (postgres://user@host:port/NAME)"
+        )
     return config
 
 

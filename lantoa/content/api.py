@@ -31,7 +31,7 @@ class ItemOut(Schema):
 
 @router.get("/", response=list[ItemOut], summary="Danh sách tin bài")
 @paginate(Pages)
-def list_items(  # type: ignore[no-untyped-def]
+def list_items(
     request: HttpRequest,
     source_id: int | None = None,
     kind: str | None = None,

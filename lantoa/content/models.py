@@ -24,7 +24,9 @@ class Item(models.Model):
         Source, verbose_name=_("nguồn"), on_delete=models.PROTECT, related_name="items"
     )
     external_id = models.CharField(_("mã gốc"), max_length=512)
-    kind = models.CharField(_("loại"), max_length=8, choices=ItemKind.choices, default=ItemKind.ARTICLE)
+    kind = models.CharField(
+        _("loại"), max_length=8, choices=ItemKind.choices, default=ItemKind.ARTICLE
+    )
     url = models.URLField(_("địa chỉ"), max_length=2000, blank=True)
     canonical_url = models.URLField(_("địa chỉ chuẩn"), max_length=2000, blank=True, db_index=True)
     title = models.CharField(_("tiêu đề"), max_length=1000, blank=True)
@@ -32,7 +34,9 @@ class Item(models.Model):
     author = models.CharField(_("tác giả"), max_length=255, blank=True)
     published_at = models.DateTimeField(_("thời điểm đăng"), null=True, blank=True, db_index=True)
     published_date_only = models.BooleanField(
-        _("chỉ biết ngày đăng"), default=False, help_text=_("Nguồn chỉ cho biết ngày, không có giờ.")
+        _("chỉ biết ngày đăng"),
+        default=False,
+        help_text=_("Nguồn chỉ cho biết ngày, không có giờ."),
     )
     fetched_at = models.DateTimeField(_("thời điểm thu thập"), auto_now_add=True)
     language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
@@ -52,7 +56,9 @@ class Item(models.Model):
         verbose_name_plural = _("tin bài")
         ordering: ClassVar = ["-published_at", "-id"]
         constraints: ClassVar = [
-            models.UniqueConstraint(fields=["source", "external_id"], name="item_unique_per_source"),
+            models.UniqueConstraint(
+                fields=["source", "external_id"], name="item_unique_per_source"
+            ),
         ]
         indexes: ClassVar = [models.Index(fields=["source", "-published_at"])]
 

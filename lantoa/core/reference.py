@@ -27,8 +27,10 @@ class Province:
 
     @property
     def full_name(self) -> str:
-        return self.name if self.name.startswith("Thành phố") else (
-            f"Thành phố {self.name}" if self.kind == "city" else f"Tỉnh {self.name}"
+        return (
+            self.name
+            if self.name.startswith("Thành phố")
+            else (f"Thành phố {self.name}" if self.kind == "city" else f"Tỉnh {self.name}")
         )
 
 

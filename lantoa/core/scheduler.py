@@ -60,7 +60,9 @@ def start_in_process_scheduler() -> threading.Event:
     """Start the loop in a daemon thread; set the returned event to stop it."""
     stop = threading.Event()
     tasks = periodic_tasks()
-    thread = threading.Thread(target=_loop, args=(tasks, stop), name="lantoa-scheduler", daemon=True)
+    thread = threading.Thread(
+        target=_loop, args=(tasks, stop), name="lantoa-scheduler", daemon=True
+    )
     thread.start()
     logger.info("In-process scheduler started with %d periodic task(s)", len(tasks))
     return stop

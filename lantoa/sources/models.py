@@ -55,7 +55,9 @@ class Source(models.Model):
         verbose_name_plural = _("nguồn tin")
         ordering: ClassVar = ["name"]
         constraints: ClassVar = [
-            models.UniqueConstraint(fields=["owner", "kind", "url"], name="source_unique_per_owner"),
+            models.UniqueConstraint(
+                fields=["owner", "kind", "url"], name="source_unique_per_owner"
+            ),
         ]
 
     def __str__(self) -> str:

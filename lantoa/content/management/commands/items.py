@@ -1,9 +1,10 @@
 """`lantoa items export --format jsonl|csv [--output FILE]`: stream every item, oldest id first."""
 
 import sys
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -30,8 +31,16 @@ class Command(BaseCommand):
         output = options["output"]
         if output and not Path(output).parent.exists():
             raise CommandError(f"Thư mục không tồn tại: {Path(output).parent}")
-        target = open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)  # noqa: SIM115
-        with target as out:
+        with _open_output(output) as out:
             count = WRITERS[options["format"]](iterate(items), out)
         if output:
             self.stderr.write(f"Đã xuất {count} tin bài vào {output}.")
+
+
+@contextmanager
+def _open_output(path: str | None) -> Iterator[IO[str]]:
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        yield out

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
         parser.add_argument(
-            "--no-scheduler", action="store_true", help="Không chạy tác vụ định kỳ trong tiến trình."
+            "--no-scheduler",
+            action="store_true",
+            help="Không chạy tác vụ định kỳ trong tiến trình.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -1,0 +1,81 @@
+"""The item pages: login required, scoped, and fetched text always escaped."""
+
+from django.test import Client
+from django.urls import reverse
+
+from lantoa.core.testing.factories import make_item, make_source
+from lantoa.core.testing.personas import Personas
+
+
+def test_anonymous_visitor_is_sent_to_the_login_page(client: Client, db: None) -> None:
+    response = client.get(reverse("content:item_list"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_login_page_speaks_vietnamese(client: Client, db: None) -> None:
+    response = client.get(reverse("login"))
+
+    assert response.status_code == 200
+    assert "Đăng nhập Lantoa" in response.content.decode()
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_officer_sees_own_items_but_not_another_provinces(
+    client: Client, personas: Personas
+) -> None:
+    mine = make_item(
+        source=make_source(owner=personas.hanoi), title="Hà Nội triển khai dịch vụ công"
+    )
+    theirs = make_item(source=make_source(owner=personas.hue), title="Tin riêng của Huế")
+    client.force_login(personas.lan)
+
+    page = client.get(reverse("content:item_list")).content.decode()
+
+    assert mine.title in page
+    assert theirs.title not in page
+    assert client.get(reverse("content:item_detail", args=[theirs.pk])).status_code == 404
+
+
+def test_item_text_and_title_are_escaped_never_rendered_as_html(
+    client: Client, personas: Personas
+) -> None:
+    item = make_item(
+        source=make_source(owner=personas.hanoi),
+        title="<img src=x onerror=alert(1)>",
+        text="<script>alert('xss')</script> Nội dung",
+        url="javascript:alert(1)",
+    )
+    client.force_login(personas.lan)
+
+    page = client.get(reverse("content:item_detail", args=[item.pk])).content.decode()
+
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
+
+
+def test_navigation_lists_every_section_and_unbuilt_ones_say_so(
+    client: Client, personas: Personas
+) -> None:
+    client.force_login(personas.lan)
+
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    unbuilt = client.get(reverse("section:unbuilt", args=["plans"])).content.decode()
+
+    for title in ("Tổng quan", "Tin bài", "Chủ đề theo dõi", "Cảnh báo", "Mạng lưới", "Kế hoạch"):
+        assert title in dashboard
+    for title in ("Tin giả", "Lấy ý kiến", "Báo cáo"):
+        assert title in dashboard
+    assert "chưa có trong phiên bản hiện tại" in unbuilt
+    assert client.get(reverse("section:unbuilt", args=["khong-ton-tai"])).status_code == 404
+
+
+def test_health_check_reports_the_database(client: Client, db: None) -> None:
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] in {"sqlite", "postgresql"}
