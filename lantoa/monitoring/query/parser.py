@@ -65,8 +65,11 @@ _FIELD_BY_MODIFIER = {"title": frozenset({"title"}), "source": frozenset({"sourc
 
 @dataclass(frozen=True, slots=True)
 class _Located:
+    """A node, where it starts, and where the negation that leaves it unanchored starts."""
+
     node: Node
     position: int
+    unanchored_at: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,13 @@ def parse(text: str, *, exact: bool = False) -> Query:
     if not lexemes:
         raise QueryError("Truy vấn trống: hãy nhập ít nhất một từ khoá.", position=0)
     root = _Parser(lexemes, len(normal)).parse(_Context(fields=DEFAULT_FIELDS, exact=exact))
-    _require_anchored(root)
+    if root.unanchored_at is not None:
+        raise QueryError(
+            f"Phần truy vấn ở vị trí {root.unanchored_at + 1} chỉ có phủ định (NOT/KHÔNG): "
+            "như vậy phải quét toàn bộ dữ liệu nên không được chấp nhận. Hãy thêm ít nhất "
+            "một từ khoá bắt buộc, ví dụ: vắc xin NOT covid.",
+            position=root.unanchored_at,
+        )
     return Query(text=normal, root=root.node)
 
 
@@ -100,16 +109,6 @@ def is_anchored(node: Node) -> bool:
     if isinstance(node, Or):
         return all(is_anchored(child) for child in node.children)
     return True
-
-
-def _require_anchored(located: _Located) -> None:
-    if not is_anchored(located.node):
-        raise QueryError(
-            f"Phần truy vấn ở vị trí {located.position + 1} chỉ có phủ định (NOT/KHÔNG): "
-            "như vậy phải quét toàn bộ dữ liệu nên không được chấp nhận. Hãy thêm ít nhất "
-            "một từ khoá bắt buộc, ví dụ: vắc xin NOT covid.",
-            position=located.position,
-        )
 
 
 class _Parser:
@@ -148,9 +147,13 @@ class _Parser:
             branches.append(self._and(context, depth))
         if len(branches) == 1:
             return branches[0]
-        for branch in branches:
-            _require_anchored(branch)
-        return _Located(Or(children=_flatten(Or, branches)), branches[0].position)
+        # An OR is anchored only if every branch is: "a OR NOT b" matches items without "a".
+        unanchored = [b.unanchored_at for b in branches if b.unanchored_at is not None]
+        return _Located(
+            Or(children=_flatten(Or, branches)),
+            branches[0].position,
+            unanchored[0] if unanchored else None,
+        )
 
     def _and(self, context: _Context, depth: int) -> _Located:
         operands = [self._unary(context, depth)]
@@ -160,7 +163,13 @@ class _Parser:
             operands.append(self._unary(context, depth))
         if len(operands) == 1:
             return operands[0]
-        return _Located(And(children=_flatten(And, operands)), operands[0].position)
+        # An AND is anchored if any operand is: "a NOT b" only ever matches items with "a".
+        anchored = any(operand.unanchored_at is None for operand in operands)
+        return _Located(
+            And(children=_flatten(And, operands)),
+            operands[0].position,
+            None if anchored else operands[0].unanchored_at,
+        )
 
     def _unary(self, context: _Context, depth: int) -> _Located:
         if not self._at("NOT"):
@@ -171,7 +180,7 @@ class _Parser:
         operand = self._unary(context, depth + 1)
         if isinstance(operand.node, Not):  # NOT NOT x is x; backends need no double negation
             return _Located(operand.node.child, operator.position)
-        return _Located(Not(child=operand.node), operator.position)
+        return _Located(Not(child=operand.node), operator.position, operator.position)
 
     def _near(self, context: _Context, depth: int) -> _Located:
         left = self._primary(context, depth)
@@ -246,7 +255,7 @@ class _Parser:
                 position=opening.position,
             )
         self._next()
-        return _Located(inner.node, opening.position)
+        return _Located(inner.node, opening.position, inner.unanchored_at)
 
     def _count(self, lexeme: Lexeme, leaf: Leaf) -> Leaf:
         self._leaf_count += 1
