@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImproperlyConfigured as error:
         print(f"lantoa: cấu hình không hợp lệ: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -2,7 +2,7 @@
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import IO, Any
 
 from django.utils import timezone
@@ -68,5 +68,6 @@ def write_csv(items: Iterable[Item], out: IO[str]) -> int:
     return count
 
 
-def iterate(queryset: Any) -> Iterator[Item]:
-    return queryset.order_by("id").iterator(chunk_size=2000)
+def iterate(queryset: Any) -> Generator[Item]:
+    """Stream ``queryset`` by id; a generator, so callers can close it while the database is open."""
+    yield from queryset.order_by("id").iterator(chunk_size=2000)

@@ -1,8 +1,7 @@
 """`lantoa items export --format jsonl|csv [--output FILE]`: stream every item, oldest id first."""
 
-import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,16 +30,17 @@ class Command(BaseCommand):
         output = options["output"]
         if output and not Path(output).parent.exists():
             raise CommandError(f"Thư mục không tồn tại: {Path(output).parent}")
-        with _open_output(output) as out:
-            count = WRITERS[options["format"]](iterate(items), out)
+        self.stdout.ending = ""
+        with _open_output(output, fallback=self.stdout) as out, closing(iterate(items)) as rows:
+            count = WRITERS[options["format"]](rows, out)
         if output:
             self.stderr.write(f"Đã xuất {count} tin bài vào {output}.")
 
 
 @contextmanager
-def _open_output(path: str | None) -> Iterator[IO[str]]:
+def _open_output(path: str | None, *, fallback: IO[str]) -> Iterator[IO[str]]:
     if not path:
-        yield sys.stdout
+        yield fallback
         return
     with open(path, "w", encoding="utf-8", newline="") as out:
         yield out

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from lantoa.content.seeding import seed_demo
+from lantoa.core.database import require_migrated
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--end không phải ngày hợp lệ (YYYY-MM-DD): {options['end']!r}"
             ) from None
+        require_migrated()
         started = time.perf_counter()
         report = seed_demo(
             items=options["items"], seed=options["seed"], end=end, days=options["days"]
