@@ -25,7 +25,7 @@ K = TypeVar("K", bound=Hashable)
 # Without observed frequencies, these syllables are assumed to be in almost every item.
 _COMMON_SYLLABLES = frozenset(
     fold(
-        "của và các là có được trong cho những với một người này đã không năm theo đến ngày tại "
+        "của và các là có được trong cho những với một người dân này đã không năm theo đến ngày tại "
         "từ khi về cũng như để sẽ nhiều ra trên thì mà hơn đó lại đang vào đồng nhà nước bộ "
         "tỉnh thành phố công tin việt nam quốc gia"
     ).split(" ")

@@ -60,7 +60,7 @@ def test_exact_option_makes_every_word_exact() -> None:
 
 
 def test_unfielded_terms_search_title_and_body() -> None:
-    assert DEFAULT_FIELDS == frozenset({"title", "body"})
+    assert frozenset({"title", "body"}) == DEFAULT_FIELDS
 
 
 def test_decomposed_input_is_normalised() -> None:
@@ -169,7 +169,9 @@ def test_negation_only_queries_are_refused(query: str, position: int) -> None:
     assert refused.value.message == f"Phần truy vấn ở vị trí {position + 1} {NEGATION_ONLY}"
 
 
-@pytest.mark.parametrize("query", ["a NOT b", "a (NOT b NOT c)", "a (b OR NOT c)", "a NOT (b NOT c)"])
+@pytest.mark.parametrize(
+    "query", ["a NOT b", "a (NOT b NOT c)", "a (b OR NOT c)", "a NOT (b NOT c)"]
+)
 def test_negation_beside_a_required_word_is_accepted(query: str) -> None:
     assert parse(query).text == query
 
