@@ -3,11 +3,16 @@
 import csv
 import json
 from collections.abc import Generator, Iterable
-from typing import IO, Any
+from typing import Any, Protocol
 
 from django.utils import timezone
 
 from lantoa.content.models import Item
+
+
+class TextSink(Protocol):
+    def write(self, text: str, /) -> object: ...
+
 
 __all__ = ["EXPORT_FIELDS", "export_record", "iterate", "write_csv", "write_jsonl"]
 
@@ -52,14 +57,14 @@ def export_record(item: Item) -> dict[str, Any]:
     }
 
 
-def write_jsonl(items: Iterable[Item], out: IO[str]) -> int:
+def write_jsonl(items: Iterable[Item], out: TextSink) -> int:
     count = 0
     for count, item in enumerate(items, start=1):  # noqa: B007
         out.write(json.dumps(export_record(item), ensure_ascii=False) + "\n")
     return count
 
 
-def write_csv(items: Iterable[Item], out: IO[str]) -> int:
+def write_csv(items: Iterable[Item], out: TextSink) -> int:
     writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
     count = 0

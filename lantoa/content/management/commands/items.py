@@ -5,7 +5,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from lantoa.content.export import iterate, write_csv, write_jsonl
 from lantoa.content.models import Item
@@ -38,7 +38,7 @@ class Command(BaseCommand):
 
 
 @contextmanager
-def _open_output(path: str | None, *, fallback: IO[str]) -> Iterator[IO[str]]:
+def _open_output(path: str | None, *, fallback: OutputWrapper) -> Iterator[IO[str] | OutputWrapper]:
     if not path:
         yield fallback
         return
