@@ -28,6 +28,9 @@ STANCES = ("negative", "neutral", "positive")
 # How a social item is spelled: with diacritics, teencode, or without diacritics (lower case).
 STYLES = ("plain", "teencode", "bare")
 
+# Sentences opening with one of these already have an adverbial; a connector would stack on it.
+_ADVERBIAL_OPENINGS = ("theo ", "trong ", "đến ", "dự kiến", "sau ", "nhờ ", "dù ", "trường hợp")
+
 # A sentence as (its form opening a sentence, its form after a connector or None if it takes none).
 Sentence = tuple[str, str | None]
 
@@ -77,7 +80,10 @@ def _capitalise(text: str) -> str:
 
 def _sentence(template: str, policy: DemoPolicy) -> Sentence:
     filled = _fill_policy(template, policy)
-    takes_connector = filled[0].islower() or filled.startswith(policy.lead_agency)
+    opens_with_adverbial = filled.startswith(_ADVERBIAL_OPENINGS)
+    takes_connector = not opens_with_adverbial and (
+        filled[0].islower() or filled.startswith(policy.lead_agency)
+    )
     return _capitalise(filled), filled if takes_connector else None
 
 

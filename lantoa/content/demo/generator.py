@@ -84,7 +84,7 @@ class _Topic:
     stance: str
 
 
-def _sources_of(*kinds: str) -> _Weighted:
+def _sources_of(*kinds: str) -> _Weighted[DemoSource]:
     sources = tuple(s for s in demo_sources() if s.kind in kinds)
     return _Weighted.of(sources, tuple(_SOURCE_WEIGHTS.get(s.key, 1) for s in sources))
 
@@ -224,9 +224,9 @@ def _article(
 def _reprint(stream: _Stream, *, index: int, published: datetime) -> DemoItem:
     rng = stream.rng
     original = _choice(rng, stream.originals)
-    source = _ARTICLE_SOURCES.pick(rng)
+    source = _PRESS.pick(rng)  # outlets reprint; provincial portals only publish their own
     while source.key == original.source_key:
-        source = _ARTICLE_SOURCES.pick(rng)
+        source = _PRESS.pick(rng)
     title, text = reprint_edit(
         rng=rng,
         title=original.title,

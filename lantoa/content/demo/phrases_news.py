@@ -1,9 +1,10 @@
 """Policy-agnostic phrase banks for demo news articles, written for this project.
 
 Slots filled once per policy: ``{cs}`` the policy subject, ``{ag}`` its lead agency. Slots filled
-per item: ``{p}`` a province phrase (or "nhiều địa phương"), ``{n}`` a count, ``{r}`` a small
-percentage, ``{h}`` a high percentage, ``{d}`` the day ("12/9"). Every ``{p}`` sits where both a
-province and "nhiều địa phương" read naturally (after "tại", "ở", "người dân", "chính quyền").
+per item: ``{p}`` a province phrase (or "nhiều địa phương"), ``{n}`` and ``{m}`` two counts,
+``{r}`` a small percentage, ``{h}`` a high percentage, ``{d}`` the day ("12/9"). Every ``{p}``
+sits where both a province and "nhiều địa phương" read naturally (after "tại", "ở", "người dân",
+"chính quyền").
 Sentences start in lower case so a connector can precede them; the composer capitalises.
 Stance follows Lantoa's sentiment guidelines: negative = shortcomings, overload, complaints,
 price rises; positive = results and benefits delivered; neutral = announcements, plans,
@@ -87,12 +88,12 @@ SENTENCES = {
         "kinh phí thực hiện được bố trí từ ngân sách nhà nước và các nguồn hợp pháp khác.",
         "trường hợp có vướng mắc, các đơn vị phản ánh về cơ quan chủ trì để được hướng dẫn.",
         "buổi làm việc tiếp theo dự kiến diễn ra trong tháng tới tại trụ sở {ag}.",
-        "trong tuần, {p} ghi nhận {n} lượt người dân đến hỏi thông tin về {cs}.",
+        "trong tuần, {p} ghi nhận {m} lượt người dân đến hỏi thông tin về {cs}.",
         "đoàn công tác sẽ làm việc trực tiếp với một số xã, phường được chọn khảo sát.",
     ),
     "positive": (
         "nhiều người dân bày tỏ sự hài lòng và cảm ơn chính quyền {p} đã kịp thời hỗ trợ.",
-        "đến ngày {d}, đã có hơn {n} người dân được hưởng lợi trực tiếp từ chính sách.",
+        "đến ngày {d}, đã có hơn {m} người dân được hưởng lợi trực tiếp từ chính sách.",
         "kết quả đạt được vượt {r}% so với kế hoạch đề ra, là mức cao nhất từ trước đến nay.",
         "các chuyên gia đánh giá đây là cách làm hiệu quả, có thể nhân rộng ra các địa phương"
         " khác.",

@@ -31,10 +31,11 @@ _TITLE_EDITS = ((" tại ", " ở "), (" ở ", " tại "), ("Người dân", "B
 
 
 def figure_slots(*, rng: random.Random, province_phrase: str, day_text: str) -> dict[str, str]:
-    """Return the per-item slot values: province phrase, a count, two percentages, the day."""
+    """Return the per-item slot values: province phrase, two counts, two percentages, the day."""
     return {
         "p": province_phrase,
         "n": _COUNTS[int(rng.random() * len(_COUNTS))],
+        "m": _COUNTS[int(rng.random() * len(_COUNTS))],
         "r": _LOW_PERCENTS[int(rng.random() * len(_LOW_PERCENTS))],
         "h": _HIGH_PERCENTS[int(rng.random() * len(_HIGH_PERCENTS))],
         "d": day_text,

@@ -22,6 +22,7 @@ from lantoa.core.folding import fold
 
 END = date(2025, 11, 20)
 TZ_NAME = "Asia/Ho_Chi_Minh"
+SOURCE_KINDS = {source.key: source.kind for source in demo_sources()}
 CURRENT_AGENCIES = {
     "Bộ Khoa học và Công nghệ",
     "Bộ Y tế",
@@ -115,6 +116,7 @@ def test_reprints_copy_an_earlier_article_of_another_source():
         assert original.published <= reprint.published
         assert original.kind == "article" and original.reprint_of is None
         assert original.source_key != reprint.source_key
+        assert SOURCE_KINDS[reprint.source_key] == "rss"
         assert (original.policy_slug, original.sentiment) == (
             reprint.policy_slug,
             reprint.sentiment,
@@ -150,10 +152,9 @@ def test_comments_answer_an_earlier_post_of_the_same_source():
 
 
 def test_kinds_match_their_sources_and_social_items_carry_engagement():
-    kinds = {s.key: s.kind for s in demo_sources()}
     for item in corpus():
         expected = "file" if item.kind in ("post", "comment") else ("rss", "site")
-        assert kinds[item.source_key] in expected
+        assert SOURCE_KINDS[item.source_key] in expected
         social = item.kind != "article"
         assert (set(item.engagement) == {"likes", "shares", "comments"}) is social
 
