@@ -1,0 +1,51 @@
+"""Keyphrases: the most repeated multi-syllable phrases of a text, without stop words.
+
+Vietnamese words are mostly two syllables, so candidates are syllable n-grams (n = 2..3) inside
+runs of content syllables (a stop word or punctuation ends a run). Score = frequency x length,
+ties broken by first occurrence; a phrase contained in a better-scoring one is dropped.
+"""
+
+from collections import Counter
+
+__all__ = ["STOP_WORDS", "keyphrases"]
+
+_STOP_WORDS_TEXT = """
+của và là các những có được cho với trong này đã đang sẽ một không người theo từ tại về
+khi để thì đến ra vào lên nhiều cũng như nhưng hay hoặc nên mà do bị rằng năm ngày tháng
+ông bà anh chị em đó nào gì còn vẫn đều rất lại qua sau trước trên dưới nếu vì cùng phải
+việc ở so hơn chỉ nhất đây ấy họ chúng ta tôi mình thế vậy nữa lúc tới bằng nhau kia vừa
+mới cả từng mỗi ít thêm hết làm
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+_MAX_N = 3
+
+
+def _runs(tokens: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        if token in STOP_WORDS or not token[0].isalpha():
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(token)
+    return [run for run in runs if run]
+
+
+def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
+    """Up to ``limit`` keyphrases from ``text.tokens_with_punctuation`` output, best first."""
+    counts: Counter[str] = Counter()
+    for run in _runs(tokens):
+        for n in range(2, _MAX_N + 1):
+            for start in range(len(run) - n + 1):
+                counts[" ".join(run[start : start + n])] += 1
+    # Counter keeps insertion order, so sorted() breaks ties by first occurrence.
+    ranked = sorted(counts, key=lambda phrase: -counts[phrase] * phrase.count(" "))
+    chosen: list[str] = []
+    for phrase in ranked:
+        if counts[phrase] < 2 and chosen:
+            break
+        if not any(phrase in better for better in chosen):
+            chosen.append(phrase)
+        if len(chosen) == limit:
+            break
+    return chosen

@@ -1,0 +1,243 @@
+"""Score stance and toxicity from the lexicons: the zero-data default and a model feature.
+
+Input is the output of ``text.tokens_with_punctuation`` (lower-cased syllables and punctuation),
+because punctuation bounds negation scope and tells "song" (but) from "song song" (parallel).
+"""
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from lantoa.analysis import lexicon
+from lantoa.core.folding import fold
+
+__all__ = [
+    "LEXICON_FEATURE_NAMES",
+    "StanceScore",
+    "ToxicityScore",
+    "lexicon_features",
+    "score_stance",
+    "score_toxicity",
+    "stance_probabilities",
+    "toxicity_probabilities",
+]
+
+_NEGATION_WINDOW = 3
+_INTENSIFIER_WINDOW = 2
+_AFTER_CONTRAST, _BEFORE_CONTRAST = 1.5, 0.2
+_NEGATED_POSITIVE, _NEGATED_NEGATIVE = -0.8, 0.2  # "không tốt" is bad; "không tệ" is not bad
+_POST_INTENSIFIERS = frozenset({"lắm", "quá"})
+
+
+class _PhraseIndex:
+    """Greedy longest-match lookup of multi-syllable phrases in a token list."""
+
+    def __init__(self, phrases: Mapping[str, float]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        for phrase, value in phrases.items():
+            words = tuple(phrase.split())
+            self._by_first.setdefault(words[0], []).append((words, value))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def matches(self, tokens: list[str]) -> Iterator[tuple[int, int, float]]:
+        """Yield (start, length, value) of non-overlapping matches, left to right."""
+        position, end = 0, len(tokens)
+        by_first = self._by_first
+        while position < end:
+            candidates = by_first.get(tokens[position])
+            length = 0
+            if candidates:
+                for words, value in candidates:
+                    if tuple(tokens[position : position + len(words)]) == words:
+                        length = len(words)
+                        yield position, length, value
+                        break
+            position += length or 1
+
+
+def _folded_safe(phrases: Mapping[str, float]) -> dict[str, float]:
+    """Entries usable on text typed without diacritics: phrases, and words already in ASCII.
+
+    Folded single syllables collide with common words ("chó" / "cho"), so those are left out.
+    """
+    return {fold(p): value for p, value in phrases.items() if " " in p or fold(p) == p}
+
+
+_SIGNED = {**{k: -v for k, v in lexicon.NEGATIVE.items()}, **lexicon.POSITIVE}
+_STANCE = _PhraseIndex(_SIGNED)
+_STANCE_FOLDED = _PhraseIndex(_folded_safe(_SIGNED))
+_NEGATORS = _PhraseIndex(dict.fromkeys(lexicon.NEGATORS, 1.0))
+_INTENSIFIERS = _PhraseIndex(lexicon.INTENSIFIERS)
+_CONTRAST = _PhraseIndex(dict.fromkeys(lexicon.CONTRAST_MARKERS, 1.0))
+_OFFENSIVE = _PhraseIndex(lexicon.OFFENSIVE_TERMS)
+_OFFENSIVE_FOLDED = _PhraseIndex(_folded_safe(lexicon.OFFENSIVE_TERMS))
+_HATE = _PhraseIndex(dict.fromkeys(lexicon.HATE_TERMS, 1.0))
+_HATE_FOLDED = _PhraseIndex(_folded_safe(dict.fromkeys(lexicon.HATE_TERMS, 1.0)))
+_TARGETS = _PhraseIndex(dict.fromkeys(lexicon.HATE_TARGETS, 1.0))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StanceScore:
+    """Signed stance (negative below zero) with the evidence it came from."""
+
+    score: float
+    positive: float
+    negative: float
+    cues: int
+    negated: int
+    contrast: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ToxicityScore:
+    """Summed offensive-term weight, and whether a slur or a targeted insult occurs."""
+
+    offensive: float
+    hateful: bool
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+def _negator_ends(tokens: list[str]) -> set[int]:
+    """Positions just after each real negator; "không khí", "hàng không" negate nothing."""
+    ends = set()
+    for start, length, _ in _NEGATORS.matches(tokens):
+        after = start + length
+        following = tokens[after] if after < len(tokens) else ""
+        preceding = tokens[start - 1] if start else ""
+        if tokens[start] == "không" and (
+            following in lexicon.NOT_NEGATING_NEXT or preceding == "hàng"
+        ):
+            continue
+        ends.add(after)
+    return ends
+
+
+def _within_scope(tokens: list[str], start: int, ends: set[int], window: int) -> bool:
+    """True when a marker ends within ``window`` words before ``start``, punctuation between none."""
+    for distance in range(window + 1):
+        position = start - distance
+        if position in ends:
+            return True
+        if position <= 0 or not _is_word(tokens[position - 1]):
+            return False
+    return False
+
+
+def _last_contrast(tokens: list[str]) -> int:
+    """Start of the last clause-opening contrast marker, or -1; "song" counts after a break."""
+    last = -1
+    for start, _, _ in _CONTRAST.matches(tokens):
+        if tokens[start] == "song" and start and _is_word(tokens[start - 1]):
+            continue
+        last = start
+    return last
+
+
+def _intensity(tokens: list[str], start: int, length: int, intensifiers: dict[int, float]) -> float:
+    after = start + length
+    if after < len(tokens) and tokens[after] in _POST_INTENSIFIERS:
+        return lexicon.INTENSIFIERS[tokens[after]]
+    for distance in range(_INTENSIFIER_WINDOW):
+        if start - distance in intensifiers:
+            return intensifiers[start - distance]
+    return 1.0
+
+
+def _has_diacritics(tokens: list[str]) -> bool:
+    return any(fold(token) != token for token in tokens)
+
+
+def score_stance(tokens: list[str]) -> StanceScore:
+    """Sum signed cue weights, applying negation, intensifiers and the contrast emphasis rule."""
+    index = _STANCE if _has_diacritics(tokens) else _STANCE_FOLDED
+    negator_ends = _negator_ends(tokens)
+    intensifiers = {s + n: v for s, n, v in _INTENSIFIERS.matches(tokens)}
+    contrast = _last_contrast(tokens)
+    positive = negative = 0.0
+    cues = negated = 0
+    for start, length, weight in index.matches(tokens):
+        value = weight * _intensity(tokens, start, length, intensifiers)
+        if contrast >= 0:
+            value *= _AFTER_CONTRAST if start > contrast else _BEFORE_CONTRAST
+        if _within_scope(tokens, start, negator_ends, _NEGATION_WINDOW):
+            negated += 1
+            value *= _NEGATED_POSITIVE if value > 0 else -_NEGATED_NEGATIVE
+        cues += 1
+        if value > 0:
+            positive += value
+        else:
+            negative -= value
+    return StanceScore(
+        score=positive - negative,
+        positive=positive,
+        negative=negative,
+        cues=cues,
+        negated=negated,
+        contrast=contrast >= 0,
+    )
+
+
+def score_toxicity(tokens: list[str]) -> ToxicityScore:
+    """Sum offensive weights; flag slurs and insults aimed at a target ("bọn", "thằng" ...).
+
+    Text typed without diacritics is matched against the folded multi-syllable entries.
+    """
+    if _has_diacritics(tokens):
+        offensive_index, hate_index, words = _OFFENSIVE, _HATE, tokens
+    else:
+        offensive_index, hate_index, words = _OFFENSIVE_FOLDED, _HATE_FOLDED, tokens
+    insults = list(offensive_index.matches(words))
+    insult_starts = {start for start, _, _ in insults}
+    targeted = any(s + n in insult_starts for s, n, _ in _TARGETS.matches(tokens))
+    slur = any(True for _ in hate_index.matches(words))
+    return ToxicityScore(offensive=sum(v for _, _, v in insults), hateful=slur or targeted)
+
+
+def _softmax(logits: dict[str, float]) -> dict[str, float]:
+    top = max(logits.values())
+    exps = {label: math.exp(value - top) for label, value in logits.items()}
+    total = sum(exps.values())
+    return {label: value / total for label, value in exps.items()}
+
+
+def stance_probabilities(score: StanceScore) -> dict[str, float]:
+    """Map a stance score to negative/neutral/positive probabilities (neutral wins near 0)."""
+    return _softmax({"negative": -1.5 * score.score, "neutral": 1.0, "positive": 1.5 * score.score})
+
+
+def toxicity_probabilities(score: ToxicityScore) -> dict[str, float]:
+    """Map a toxicity score to CLEAN/OFFENSIVE/HATE probabilities, ViHSD's label names."""
+    offensive = 1.5 * score.offensive
+    # A slur or a targeted insult outranks the same words said without a target.
+    hate = max(offensive, 1.5) + 1.0 if score.hateful else -1.0
+    return _softmax({"CLEAN": 1.0, "OFFENSIVE": offensive, "HATE": hate})
+
+
+LEXICON_FEATURE_NAMES = (
+    "stance",
+    "positive",
+    "negative",
+    "negated",
+    "contrast",
+    "offensive",
+    "hateful",
+)
+
+
+def lexicon_features(tokens: list[str]) -> list[float]:
+    """Bounded lexicon evidence for the trained models, in ``LEXICON_FEATURE_NAMES`` order."""
+    stance = score_stance(tokens)
+    toxicity = score_toxicity(tokens)
+    return [
+        math.tanh(stance.score),
+        math.tanh(stance.positive),
+        math.tanh(stance.negative),
+        math.tanh(stance.negated),
+        float(stance.contrast),
+        math.tanh(toxicity.offensive),
+        float(toxicity.hateful),
+    ]

@@ -1,0 +1,141 @@
+"""``analyze_batch``: everything Lantoa reads from a text, for many texts at once.
+
+Batch-first: texts are normalised and hashed once per feature spec, then every task model is one
+sparse matrix product over the whole batch. Without trained models the lexicon answers sentiment
+and toxicity, and field / reliability are "unknown", so a fresh install still works.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from lantoa.analysis.features import FeatureSpec, HashedFeatures, hashed_features, lexicon_matrix
+from lantoa.analysis.gazetteer import Entity, find_entities
+from lantoa.analysis.keywords import keyphrases
+from lantoa.analysis.lexicon_scorer import (
+    score_stance,
+    score_toxicity,
+    stance_probabilities,
+    toxicity_probabilities,
+)
+from lantoa.analysis.text import tokens_with_punctuation
+from lantoa.analysis.training import TASKS, TextClassifier
+from lantoa.core.language import detect_language
+from lantoa.core.text import normalize_text
+
+__all__ = ["LEXICON_VERSION", "Analysis", "Label", "ModelSet", "analyze_batch"]
+
+LEXICON_VERSION = "lexicon/1"
+_NO_MODEL = "none"
+Mode = Literal["fast", "accurate"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Label:
+    """A predicted label, its probability, and the probability of every label."""
+
+    label: str
+    score: float
+    probabilities: dict[str, float]
+
+
+UNKNOWN = Label(label="unknown", score=0.0, probabilities={})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """What one text says. ``model_version`` maps each task to the model that labelled it."""
+
+    language: str
+    tokens: tuple[str, ...]
+    keywords: tuple[str, ...]
+    sentiment: Label
+    toxicity: Label
+    field: Label
+    reliability: Label
+    entities: tuple[Entity, ...]
+    model_version: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelSet:
+    """Trained models per task; ``accurate`` ones replace ``fast`` ones in accurate mode."""
+
+    fast: Mapping[str, TextClassifier] = field(default_factory=dict)
+    accurate: Mapping[str, TextClassifier] = field(default_factory=dict)
+
+    def for_mode(self, mode: Mode) -> dict[str, TextClassifier]:
+        return {**self.fast, **self.accurate} if mode == "accurate" else dict(self.fast)
+
+
+def _label(probabilities: dict[str, float]) -> Label:
+    best = max(probabilities, key=probabilities.__getitem__)
+    return Label(label=best, score=probabilities[best], probabilities=probabilities)
+
+
+def _model_labels(model: TextClassifier, features: HashedFeatures) -> list[Label]:
+    matrix = model.predict_proba(features)
+    labels = model.labels
+    rows = np.round(matrix, 6).tolist()
+    return [_label(dict(zip(labels, row, strict=True))) for row in rows]
+
+
+def _lexicon_labels(task: str, token_lists: list[list[str]]) -> list[Label]:
+    if task == "sentiment":
+        return [_label(stance_probabilities(score_stance(tokens))) for tokens in token_lists]
+    if task == "toxicity":
+        return [_label(toxicity_probabilities(score_toxicity(tokens))) for tokens in token_lists]
+    return [UNKNOWN] * len(token_lists)
+
+
+def _task_labels(
+    models: dict[str, TextClassifier], texts: list[str], token_lists: list[list[str]]
+) -> tuple[dict[str, list[Label]], dict[str, str]]:
+    """Labels per task for the batch, and the version of what produced them."""
+    lexicon = lexicon_matrix(token_lists)
+    features: dict[FeatureSpec, HashedFeatures] = {}
+    labels: dict[str, list[Label]] = {}
+    versions: dict[str, str] = {}
+    for task in TASKS:
+        model = models.get(task)
+        if model is None:
+            labels[task] = _lexicon_labels(task, token_lists)
+            versions[task] = LEXICON_VERSION if task in {"sentiment", "toxicity"} else _NO_MODEL
+            continue
+        spec = model.config.spec
+        if spec not in features:
+            features[spec] = hashed_features(spec, texts, lexicon)
+        labels[task] = _model_labels(model, features[spec])
+        versions[task] = model.model_version
+    return labels, versions
+
+
+def analyze_batch(
+    texts: Sequence[str], *, mode: Mode = "fast", models: ModelSet | None = None
+) -> list[Analysis]:
+    """Analyse ``texts``; the result list is in input order, one ``Analysis`` per text.
+
+    ``mode="accurate"`` uses the accurate models where the set has them (fast ones elsewhere).
+    """
+    if not texts:
+        return []
+    normalised = [normalize_text(text) for text in texts]
+    token_lists = [tokens_with_punctuation(text) for text in normalised]
+    chosen = (models or ModelSet()).for_mode(mode)
+    labels, versions = _task_labels(chosen, normalised, token_lists)
+    return [
+        Analysis(
+            language=detect_language(text).code,
+            tokens=tuple(t for t in tokens if t[0].isalnum()),
+            keywords=tuple(keyphrases(tokens)),
+            sentiment=labels["sentiment"][i],
+            toxicity=labels["toxicity"][i],
+            field=labels["field"][i],
+            reliability=labels["reliability"][i],
+            entities=tuple(find_entities(text)),
+            model_version=dict(versions),
+        )
+        for i, (text, tokens) in enumerate(zip(normalised, token_lists, strict=True))
+    ]

@@ -1,0 +1,39 @@
+"""Find the production models in a data directory: the newest version per task and mode.
+
+Layout: ``<data_dir>/models/<task>/<version>.joblib`` with a ``<version>.json`` card whose
+``mode`` is "fast" or "accurate". Versions are UTC timestamps, so the newest sorts last.
+"""
+
+import json
+from pathlib import Path
+
+from lantoa.analysis.pipeline import ModelSet
+from lantoa.analysis.training import TASKS, TextClassifier, load_model
+
+__all__ = ["latest_model_path", "load_model_set"]
+
+
+def _card_mode(card_path: Path) -> str:
+    try:
+        return str(json.loads(card_path.read_text(encoding="utf-8")).get("mode", "fast"))
+    except (OSError, ValueError):
+        return ""
+
+
+def latest_model_path(data_dir: Path, task: str, mode: str = "fast") -> Path | None:
+    """The newest model file of ``task`` for ``mode``, or None when there is none."""
+    folder = data_dir / "models" / task
+    candidates = sorted(folder.glob("*.joblib")) if folder.is_dir() else []
+    matching = [p for p in candidates if _card_mode(p.with_suffix(".json")) == mode]
+    return matching[-1] if matching else None
+
+
+def load_model_set(data_dir: Path) -> ModelSet:
+    """Every task's newest fast and accurate model found under ``data_dir`` (possibly none)."""
+    loaded: dict[str, dict[str, TextClassifier]] = {"fast": {}, "accurate": {}}
+    for mode, models in loaded.items():
+        for task in TASKS:
+            path = latest_model_path(data_dir, task, mode)
+            if path is not None:
+                models[task] = load_model(path)
+    return ModelSet(fast=loaded["fast"], accurate=loaded["accurate"])

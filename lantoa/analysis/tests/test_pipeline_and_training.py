@@ -1,0 +1,109 @@
+"""analyze_batch output, training/evaluation on a tiny corpus, and the data loaders."""
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lantoa.analysis.datasets import DatasetError, load_labelled, load_texts
+from lantoa.analysis.evaluation import evaluate_predictions
+from lantoa.analysis.pipeline import ModelSet, analyze_batch
+from lantoa.analysis.registry import load_model_set
+from lantoa.analysis.training import load_model, model_path, save_model, train_classifier
+
+GOOD = ["dự án vượt kế hoạch", "người dân hài lòng", "thu ngân sách tăng trưởng tốt"] * 4
+BAD = ["sai phạm nghiêm trọng", "ùn tắc kéo dài", "tham nhũng tại dự án"] * 4
+
+
+def test_analyze_batch_without_models_uses_the_lexicon() -> None:
+    # given two texts and no trained models
+    texts = ["Hà Giang vượt kế hoạch thu ngân sách", "Ùn tắc nghiêm trọng ở TP.HCM"]
+    # when they are analysed
+    results = analyze_batch(texts)
+    # then each has a full analysis, in input order
+    assert [r.sentiment.label for r in results] == ["positive", "negative"]
+    assert [r.field.label for r in results] == ["unknown", "unknown"]
+    assert results[0].entities[0].name == "Tuyên Quang"
+    assert results[1].tokens[:2] == ("ùn", "tắc")
+    assert results[0].language == "vi"
+    assert results[0].model_version == {
+        "sentiment": "lexicon/1",
+        "toxicity": "lexicon/1",
+        "field": "none",
+        "reliability": "none",
+    }
+    assert analyze_batch([]) == []
+
+
+def test_trained_model_labels_with_training_label_names(tmp_path: Path) -> None:
+    # given a sentiment model trained on a tiny corpus and saved under a data directory
+    model = train_classifier(
+        task="sentiment", texts=GOOD + BAD, labels=["tốt"] * 12 + ["xấu"] * 12, version="v1"
+    )
+    save_model(model, model_path(tmp_path, "sentiment", "v1"), card={"mode": "fast"})
+    # when the model set is loaded and used
+    models = load_model_set(tmp_path)
+    result = analyze_batch(["người dân hài lòng", "ùn tắc kéo dài"], models=models)
+    # then labels are the training data's names and the version is recorded
+    assert [r.sentiment.label for r in result] == ["tốt", "xấu"]
+    assert result[0].model_version["sentiment"] == "sentiment/v1"
+    assert set(result[0].sentiment.probabilities) == {"tốt", "xấu"}
+    assert load_model(model_path(tmp_path, "sentiment", "v1")).labels == ("tốt", "xấu")
+    card = json.loads(model_path(tmp_path, "sentiment", "v1").with_suffix(".json").read_text())
+    assert card["model_version"] == "sentiment/v1"
+
+
+def test_accurate_mode_falls_back_to_fast_models() -> None:
+    model = train_classifier(task="field", texts=GOOD + BAD, labels=["a"] * 12 + ["b"] * 12)
+    result = analyze_batch(
+        ["ùn tắc kéo dài"], mode="accurate", models=ModelSet(fast={"field": model})
+    )
+    assert result[0].field.label == "b"
+
+
+def test_training_needs_two_labels() -> None:
+    with pytest.raises(ValueError, match="two distinct labels"):
+        train_classifier(task="field", texts=["a", "b"], labels=["x", "x"])
+
+
+def test_evaluation_report_figures() -> None:
+    probabilities = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0.3, 0.7]])
+    report = evaluate_predictions(
+        y_true=["reliable", "unreliable", "unreliable", "reliable"],
+        probabilities=probabilities,
+        labels=["reliable", "unreliable"],
+    )
+    assert report.accuracy == 0.5
+    assert report.confusion == [[1, 1], [1, 1]]
+    assert report.roc_auc == 0.75  # 3 of 4 (unreliable, reliable) pairs ranked right
+    assert report.per_class == {"reliable": 0.5, "unreliable": 0.5}
+
+
+def test_loaders_read_jsonl_gz_csv_and_txt(tmp_path: Path) -> None:
+    jsonl = tmp_path / "a.jsonl.gz"
+    with gzip.open(jsonl, "wt", encoding="utf-8") as handle:
+        handle.write('{"text": "một", "label": "x"}\n\n{"text": "hai", "label": "y"}\n')
+    csv_file = tmp_path / "b.csv"
+    csv_file.write_text("text,label\nba,x\n", encoding="utf-8")
+    txt = tmp_path / "c.txt"
+    txt.write_text("bốn\n\nnăm\n", encoding="utf-8")
+    assert load_labelled(jsonl).labels == ("x", "y")
+    assert load_labelled(csv_file).texts == ("ba",)
+    assert load_texts(txt) == ["bốn", "năm"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"text": "một"}\n', r"bad\.jsonl:1: missing or empty 'label'"),
+        ('{"text": "một", "label": "x"}\nnot json\n', r"bad\.jsonl:2: invalid JSON"),
+        ("", "no labelled rows"),
+    ],
+)
+def test_loader_names_the_bad_row(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DatasetError, match=message):
+        load_labelled(path)
