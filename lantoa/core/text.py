@@ -29,7 +29,7 @@ _OLD_STYLE_SYLLABLE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_KEPT_CONTROLS = {"\n", "\t"}
+_OLD_STYLE_HINT = re.compile(r"[òóỏõọÒÓỎÕỌ][aeAE]\b|[ùúủũụÙÚỦŨỤ][yY]\b")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n\t]+")
 _SPACES_AROUND_NEWLINE = re.compile(r" *\n *")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -50,20 +50,20 @@ def _new_style_word(word: str) -> str:
 
 def normalize_tone_placement(text: str) -> str:
     """Return NFC ``text`` with old-style tone marks moved to the new style ("hòa" -> "hoà")."""
+    if not _OLD_STYLE_HINT.search(text):
+        return text
     return _WORD.sub(lambda m: _new_style_word(m.group(0)), text)
 
 
-def _is_dropped(char: str) -> bool:
-    if char in _KEPT_CONTROLS:
-        return False
+def _invisible_characters() -> re.Pattern[str]:
     # Cc: control characters; Cf: zero-width spaces/joiners, BOM, soft hyphen, bidi marks.
-    return unicodedata.category(char) in {"Cc", "Cf"}
+    # Scanning the Basic Multilingual Plane plus the tag block covers what web text carries.
+    candidates = [*map(chr, range(0x10000)), *map(chr, range(0xE0000, 0xE0080))]
+    dropped = [ch for ch in candidates if unicodedata.category(ch) in {"Cc", "Cf"}]
+    return re.compile("[" + re.escape("".join(ch for ch in dropped if ch not in "\n\t")) + "]")
 
 
-def _drop_invisible(text: str) -> str:
-    if text.isprintable():
-        return text
-    return "".join(ch for ch in text if not _is_dropped(ch))
+_INVISIBLE = _invisible_characters()
 
 
 def _collapse_whitespace(text: str) -> str:
@@ -75,15 +75,16 @@ def _collapse_whitespace(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Return the canonical form of ``text`` described in the module docstring."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _collapse_whitespace(_drop_invisible(text))
+    text = _collapse_whitespace(_INVISIBLE.sub("", text))
     return normalize_tone_placement(text)
 
 
-def content_hash(text: str) -> str:
+def content_hash(text: str, *, normalized: bool = False) -> str:
     """SHA-256 hex digest of ``text`` normalised, with all layout whitespace made single spaces.
 
     Two copies of an article that differ only in encoding form, tone-mark style, invisible
-    characters or paragraph layout get the same hash; any change of words changes it.
+    characters or paragraph layout get the same hash; any change of words changes it. Pass
+    ``normalized=True`` when ``text`` already went through :func:`normalize_text`.
     """
-    canonical = " ".join(normalize_text(text).split())
+    canonical = " ".join((text if normalized else normalize_text(text)).split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
