@@ -2,7 +2,7 @@
 
 import json
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -22,7 +22,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seed", type=int, default=7, help="Hạt giống ngẫu nhiên (mặc định 7)."
         )
-        parser.add_argument("--end", help="Ngày cuối của dữ liệu, YYYY-MM-DD (mặc định: hôm nay).")
+        parser.add_argument(
+            "--end",
+            help="Ngày cuối của dữ liệu, YYYY-MM-DD (mặc định: hôm qua, để không có tin ở tương lai).",
+        )
         parser.add_argument("--days", type=int, default=90, help="Số ngày dữ liệu (mặc định 90).")
         parser.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
 
@@ -30,7 +33,11 @@ class Command(BaseCommand):
         if options["items"] < 0 or options["days"] < 1:
             raise CommandError("--items phải ≥ 0 và --days phải ≥ 1.")
         try:
-            end = date.fromisoformat(options["end"]) if options["end"] else timezone.localdate()
+            end = (
+                date.fromisoformat(options["end"])
+                if options["end"]
+                else timezone.localdate() - timedelta(days=1)
+            )
         except ValueError:
             raise CommandError(
                 f"--end không phải ngày hợp lệ (YYYY-MM-DD): {options['end']!r}"
