@@ -56,7 +56,7 @@ class PreparedDocument:
         empty = FieldTokens(exact=(), folded=())
         self.fields = {name: fields.get(name, empty) for name in ALL_FIELDS}
         self._vocabularies: dict[_Key, frozenset[str]] = {}
-        self._positions: dict[_Key, dict[str, list[int]]] = {}
+        self._positions: dict[tuple[str, bool, str], list[int]] = {}
         self._prefixes: dict[tuple[str, bool, str], list[int]] = {}
 
     @cached_property
@@ -76,13 +76,13 @@ class PreparedDocument:
 
     def positions(self, field: str, exact: bool, token: str) -> list[int]:
         """Sorted positions of ``token`` in ``field``."""
-        key = (field, exact)
+        # One scan per asked token: topics ask for a handful, never for the whole vocabulary.
+        key = (field, exact, token)
         if key not in self._positions:
-            index: dict[str, list[int]] = {}
-            for position, each in enumerate(self.tokens(field, exact)):
-                index.setdefault(each, []).append(position)
-            self._positions[key] = index
-        return self._positions[key].get(token, [])
+            self._positions[key] = [
+                position for position, each in enumerate(self.tokens(field, exact)) if each == token
+            ]
+        return self._positions[key]
 
     def prefix_positions(self, field: str, exact: bool, prefix: str) -> list[int]:
         """Sorted positions of every token of ``field`` starting with ``prefix``."""
@@ -128,6 +128,8 @@ def evaluate(node: Node, document: PreparedDocument) -> bool:
 
 def leaf_spans(leaf: Leaf, document: PreparedDocument, field: str) -> list[tuple[int, int]]:
     """Occurrences of ``leaf`` in ``field`` as sorted ``(first, last)`` token positions."""
+    if not _may_occur(leaf, document, field):
+        return []
     if isinstance(leaf, Term):
         if leaf.prefix:
             found = document.prefix_positions(field, leaf.exact, leaf.text)
@@ -135,6 +137,14 @@ def leaf_spans(leaf: Leaf, document: PreparedDocument, field: str) -> list[tuple
             found = document.positions(field, leaf.exact, leaf.text)
         return [(position, position) for position in found]
     return _phrase_spans(leaf, document, field)
+
+
+def _may_occur(leaf: Leaf, document: PreparedDocument, field: str) -> bool:
+    """A set lookup that spares building position lists for words the field lacks."""
+    vocabulary = document.vocabulary(field, leaf.exact)
+    if isinstance(leaf, Phrase):
+        return all(word in vocabulary for word in leaf.words)
+    return leaf.prefix or leaf.text in vocabulary
 
 
 def _phrase_spans(phrase: Phrase, document: PreparedDocument, field: str) -> list[tuple[int, int]]:

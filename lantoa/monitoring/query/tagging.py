@@ -10,6 +10,7 @@ those with the matcher — so :meth:`Tagger.tag` equals evaluating every topic, 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -18,7 +19,7 @@ from lantoa.core.folding import fold
 from lantoa.monitoring.query.ast import And, Near, Node, Not, Phrase, Query, Term
 from lantoa.monitoring.query.matching import Document, PreparedDocument, evaluate, prepare
 
-__all__ = ["AnchorKey", "Tagger", "anchor_keys"]
+__all__ = ["AnchorKey", "Tagger", "anchor_keys", "document_frequency"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -51,6 +52,14 @@ def anchor_keys(
     if anchor is None:
         raise ValueError("query is not anchored; parse() refuses such queries")
     return anchor
+
+
+def document_frequency(documents: Iterable[Document | PreparedDocument]) -> dict[str, int]:
+    """Folded token → number of ``documents`` containing it (feed a sample of recent items)."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update(prepare(document).folded_vocabulary)
+    return dict(counts)
 
 
 class Tagger(Generic[K]):
