@@ -13,7 +13,14 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from lantoa.analysis.lexicon_scorer import LEXICON_FEATURE_NAMES, lexicon_features
+from lantoa.analysis.lexicon_scorer import (
+    LEXICON_FEATURE_NAMES,
+    StanceScore,
+    ToxicityScore,
+    lexicon_features,
+    score_stance,
+    score_toxicity,
+)
 
 __all__ = [
     "ACCURATE",
@@ -22,6 +29,7 @@ __all__ = [
     "HashedFeatures",
     "hashed_features",
     "lexicon_matrix",
+    "lexicon_scores",
 ]
 
 _WORD_PATTERN = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "đi" are words)
@@ -60,9 +68,17 @@ def _vectorizers(spec: FeatureSpec) -> list[HashingVectorizer]:
     return vectorizers
 
 
-def lexicon_matrix(token_lists: Sequence[list[str]]) -> np.ndarray:
-    """Lexicon features (``LEXICON_FEATURE_NAMES`` columns) of each token list, one row each."""
-    rows = [lexicon_features(tokens) for tokens in token_lists]
+LexiconScores = tuple[StanceScore, ToxicityScore]
+
+
+def lexicon_scores(token_lists: Sequence[list[str]]) -> list[LexiconScores]:
+    """Stance and toxicity scores of each ``tokens_with_punctuation`` list."""
+    return [(score_stance(tokens), score_toxicity(tokens)) for tokens in token_lists]
+
+
+def lexicon_matrix(scores: Sequence[LexiconScores]) -> np.ndarray:
+    """Lexicon features (``LEXICON_FEATURE_NAMES`` columns) from ``lexicon_scores``, one row each."""
+    rows = [lexicon_features(stance, toxicity) for stance, toxicity in scores]
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(LEXICON_FEATURE_NAMES))
 
 

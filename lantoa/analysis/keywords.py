@@ -33,17 +33,18 @@ def _runs(tokens: list[str]) -> list[list[str]]:
 
 def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
     """Up to ``limit`` keyphrases from ``text.tokens_with_punctuation`` output, best first."""
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, ...]] = Counter()
     for run in _runs(tokens):
         for n in range(2, _MAX_N + 1):
             for start in range(len(run) - n + 1):
-                counts[" ".join(run[start : start + n])] += 1
+                counts[tuple(run[start : start + n])] += 1
     # Counter keeps insertion order, so sorted() breaks ties by first occurrence.
-    ranked = sorted(counts, key=lambda phrase: -counts[phrase] * phrase.count(" "))
+    ranked = sorted(counts, key=lambda words: -counts[words] * (len(words) - 1))
     chosen: list[str] = []
-    for phrase in ranked:
-        if counts[phrase] < 2 and chosen:
+    for words in ranked:
+        if counts[words] < 2 and chosen:
             break
+        phrase = " ".join(words)
         if not any(phrase in better for better in chosen):
             chosen.append(phrase)
         if len(chosen) == limit:

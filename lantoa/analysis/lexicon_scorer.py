@@ -7,6 +7,7 @@ because punctuation bounds negation scope and tells "song" (but) from "song song
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lantoa.analysis import lexicon
 from lantoa.core.folding import fold
@@ -33,27 +34,31 @@ class _PhraseIndex:
     """Greedy longest-match lookup of multi-syllable phrases in a token list."""
 
     def __init__(self, phrases: Mapping[str, float]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], float]]] = {}
+        # first syllable -> [(length, remaining syllables, value)], longest first
+        self._by_first: dict[str, list[tuple[int, list[str], float]]] = {}
         for phrase, value in phrases.items():
-            words = tuple(phrase.split())
-            self._by_first.setdefault(words[0], []).append((words, value))
+            first, *rest = phrase.split()
+            self._by_first.setdefault(first, []).append((len(rest) + 1, rest, value))
         for candidates in self._by_first.values():
-            candidates.sort(key=lambda item: -len(item[0]))
+            candidates.sort(key=lambda item: -item[0])
 
     def matches(self, tokens: list[str]) -> Iterator[tuple[int, int, float]]:
         """Yield (start, length, value) of non-overlapping matches, left to right."""
-        position, end = 0, len(tokens)
         by_first = self._by_first
+        position, end = 0, len(tokens)
         while position < end:
             candidates = by_first.get(tokens[position])
             length = 0
             if candidates:
-                for words, value in candidates:
-                    if tuple(tokens[position : position + len(words)]) == words:
-                        length = len(words)
-                        yield position, length, value
+                for size, rest, value in candidates:
+                    if size == 1 or tokens[position + 1 : position + size] == rest:
+                        length = size
+                        yield position, size, value
                         break
             position += length or 1
+
+
+_fold = lru_cache(maxsize=1 << 17)(fold)
 
 
 def _folded_safe(phrases: Mapping[str, float]) -> dict[str, float]:
@@ -148,7 +153,7 @@ def _intensity(tokens: list[str], start: int, length: int, intensifiers: dict[in
 
 
 def _has_diacritics(tokens: list[str]) -> bool:
-    return any(fold(token) != token for token in tokens)
+    return any(_fold(token) != token for token in tokens)
 
 
 def score_stance(tokens: list[str]) -> StanceScore:
@@ -186,10 +191,12 @@ def score_toxicity(tokens: list[str]) -> ToxicityScore:
 
     Text typed without diacritics is matched against the folded multi-syllable entries.
     """
+    # Without diacritics every token already is its folded form.
     if _has_diacritics(tokens):
-        offensive_index, hate_index, words = _OFFENSIVE, _HATE, tokens
+        offensive_index, hate_index = _OFFENSIVE, _HATE
     else:
-        offensive_index, hate_index, words = _OFFENSIVE_FOLDED, _HATE_FOLDED, tokens
+        offensive_index, hate_index = _OFFENSIVE_FOLDED, _HATE_FOLDED
+    words = tokens
     insults = list(offensive_index.matches(words))
     insult_starts = {start for start, _, _ in insults}
     targeted = any(s + n in insult_starts for s, n, _ in _TARGETS.matches(tokens))
@@ -228,10 +235,8 @@ LEXICON_FEATURE_NAMES = (
 )
 
 
-def lexicon_features(tokens: list[str]) -> list[float]:
+def lexicon_features(stance: StanceScore, toxicity: ToxicityScore) -> list[float]:
     """Bounded lexicon evidence for the trained models, in ``LEXICON_FEATURE_NAMES`` order."""
-    stance = score_stance(tokens)
-    toxicity = score_toxicity(tokens)
     return [
         math.tanh(stance.score),
         math.tanh(stance.positive),

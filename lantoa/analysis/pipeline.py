@@ -11,15 +11,17 @@ from typing import Literal
 
 import numpy as np
 
-from lantoa.analysis.features import FeatureSpec, HashedFeatures, hashed_features, lexicon_matrix
+from lantoa.analysis.features import (
+    FeatureSpec,
+    HashedFeatures,
+    LexiconScores,
+    hashed_features,
+    lexicon_matrix,
+    lexicon_scores,
+)
 from lantoa.analysis.gazetteer import Entity, find_entities
 from lantoa.analysis.keywords import keyphrases
-from lantoa.analysis.lexicon_scorer import (
-    score_stance,
-    score_toxicity,
-    stance_probabilities,
-    toxicity_probabilities,
-)
+from lantoa.analysis.lexicon_scorer import stance_probabilities, toxicity_probabilities
 from lantoa.analysis.text import tokens_with_punctuation
 from lantoa.analysis.training import TASKS, TextClassifier
 from lantoa.core.language import detect_language
@@ -30,6 +32,8 @@ __all__ = ["LEXICON_VERSION", "Analysis", "Label", "ModelSet", "analyze_batch"]
 LEXICON_VERSION = "lexicon/1"
 _NO_MODEL = "none"
 Mode = Literal["fast", "accurate"]
+# The opening of a text decides its language; a bounded prefix keeps long articles cheap.
+_LANGUAGE_PREFIX = 300
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,26 +86,27 @@ def _model_labels(model: TextClassifier, features: HashedFeatures) -> list[Label
     return [_label(dict(zip(labels, row, strict=True))) for row in rows]
 
 
-def _lexicon_labels(task: str, token_lists: list[list[str]]) -> list[Label]:
+def _lexicon_labels(task: str, scores: list[LexiconScores]) -> list[Label]:
     if task == "sentiment":
-        return [_label(stance_probabilities(score_stance(tokens))) for tokens in token_lists]
+        return [_label(stance_probabilities(stance)) for stance, _ in scores]
     if task == "toxicity":
-        return [_label(toxicity_probabilities(score_toxicity(tokens))) for tokens in token_lists]
-    return [UNKNOWN] * len(token_lists)
+        return [_label(toxicity_probabilities(toxicity)) for _, toxicity in scores]
+    return [UNKNOWN] * len(scores)
 
 
 def _task_labels(
     models: dict[str, TextClassifier], texts: list[str], token_lists: list[list[str]]
 ) -> tuple[dict[str, list[Label]], dict[str, str]]:
     """Labels per task for the batch, and the version of what produced them."""
-    lexicon = lexicon_matrix(token_lists)
+    scores = lexicon_scores(token_lists)
+    lexicon = lexicon_matrix(scores)
     features: dict[FeatureSpec, HashedFeatures] = {}
     labels: dict[str, list[Label]] = {}
     versions: dict[str, str] = {}
     for task in TASKS:
         model = models.get(task)
         if model is None:
-            labels[task] = _lexicon_labels(task, token_lists)
+            labels[task] = _lexicon_labels(task, scores)
             versions[task] = LEXICON_VERSION if task in {"sentiment", "toxicity"} else _NO_MODEL
             continue
         spec = model.config.spec
@@ -127,7 +132,7 @@ def analyze_batch(
     labels, versions = _task_labels(chosen, normalised, token_lists)
     return [
         Analysis(
-            language=detect_language(text).code,
+            language=detect_language(text[:_LANGUAGE_PREFIX]).code,
             tokens=tuple(t for t in tokens if t[0].isalnum()),
             keywords=tuple(keyphrases(tokens)),
             sentiment=labels["sentiment"][i],

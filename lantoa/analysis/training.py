@@ -27,6 +27,7 @@ from lantoa.analysis.features import (
     HashedFeatures,
     hashed_features,
     lexicon_matrix,
+    lexicon_scores,
 )
 from lantoa.analysis.text import tokens_with_punctuation
 from lantoa.core.text import normalize_text
@@ -84,7 +85,7 @@ class TextClassifier:
 def featurise(spec: FeatureSpec, texts: Sequence[str]) -> HashedFeatures:
     """Normalise raw ``texts`` and hash them with ``spec``."""
     normalised = [normalize_text(text) for text in texts]
-    lexicon = lexicon_matrix([tokens_with_punctuation(text) for text in normalised])
+    lexicon = lexicon_matrix(lexicon_scores([tokens_with_punctuation(t) for t in normalised]))
     return hashed_features(spec, normalised, lexicon)
 
 
