@@ -5,16 +5,18 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+
 from lantoa.accounts.models import User
 from lantoa.content.models import ItemKind
 from lantoa.content.queries import visible_items
+from lantoa.core.http import HtmxHttpRequest
 from lantoa.sources.queries import visible_sources
 
 PAGE_SIZE = 50
 
 
 @login_required
-def item_list(request: HttpRequest) -> HttpResponse:
+def item_list(request: HtmxHttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     items = visible_items(user).select_related("source")
     source_id = request.GET.get("source", "")
@@ -31,7 +33,8 @@ def item_list(request: HttpRequest) -> HttpResponse:
         "selected_source": source_id,
         "selected_kind": kind,
     }
-    return render(request, "content/item_list.html", context)
+    template = "content/_item_results.html" if request.htmx else "content/item_list.html"
+    return render(request, template, context)
 
 
 @login_required

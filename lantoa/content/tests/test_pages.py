@@ -79,3 +79,22 @@ def test_health_check_reports_the_database(client: Client, db: None) -> None:
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert response.json()["database"] in {"sqlite", "postgresql"}
+
+
+def test_filtering_through_htmx_returns_only_the_results_fragment(
+    client: Client, personas: Personas
+) -> None:
+    wanted = make_source(owner=personas.hanoi, name="Báo A")
+    other = make_source(owner=personas.hanoi, name="Báo B")
+    make_item(source=wanted, title="Tin của báo A")
+    make_item(source=other, title="Tin của báo B")
+    client.force_login(personas.lan)
+
+    response = client.get(
+        reverse("content:item_list"), {"source": wanted.pk}, headers={"HX-Request": "true"}
+    )
+
+    fragment = response.content.decode()
+    assert "Tin của báo A" in fragment
+    assert "Tin của báo B" not in fragment
+    assert "<html" not in fragment
