@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-
 from lantoa.accounts.models import User
 from lantoa.content.models import ItemKind
 from lantoa.content.queries import visible_items
