@@ -20,4 +20,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.db)
 
 
-pytest_plugins = ["lantoa.core.testing.personas"]
+pytest_plugins = ["lantoa.core.testing.personas", "lantoa.core.testing.smtp"]
