@@ -59,7 +59,7 @@ class _Collector:
     def __init__(self, server: LocalSmtp) -> None:
         self.server = server
 
-    async def handle_DATA(self, smtp: SMTP, session: Session, envelope: Envelope) -> str:  # noqa: N802
+    async def handle_DATA(self, smtp: SMTP, session: Session, envelope: Envelope) -> str:
         content = envelope.original_content or b""
         parsed = email.message_from_bytes(content, policy=email.policy.default)
         received = ReceivedMessage(
