@@ -36,7 +36,7 @@ class ReceivedMessage:
     def body_text(self) -> str:
         """The text/plain part (or the whole body when the message is not multipart)."""
         part = self.message.get_body(preferencelist=("plain", "html"))
-        return part.get_content() if part is not None else ""  # type: ignore[no-any-return]
+        return part.get_content() if part is not None else ""
 
 
 @dataclass
@@ -65,7 +65,7 @@ class _Collector:
         received = ReceivedMessage(
             mail_from=str(envelope.mail_from),
             rcpt_tos=tuple(str(address) for address in envelope.rcpt_tos),
-            message=parsed,  # type: ignore[arg-type]
+            message=parsed,
         )
         with self.server.lock:
             self.server.messages.append(received)
