@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "lantoa.content",
     "lantoa.analysis",
     "lantoa.monitoring",
+    "lantoa.plans",
 ]
 
 MIDDLEWARE = [
