@@ -1,0 +1,76 @@
+"""Streaming anomaly detector: bounded scores, online behaviour, spikes found, echoes quieted."""
+
+import math
+import random
+
+import pytest
+
+from lantoa.monitoring.detection.anomaly import (
+    Sensitivity,
+    StreamingDetector,
+    alert_threshold,
+    score_series,
+)
+
+
+def _daily_counts(days: int, seed: int = 7) -> list[float]:
+    """Hourly mention counts with a daily cycle and Poisson-like noise."""
+    rng = random.Random(seed)
+    return [
+        max(0.0, 50 + 30 * math.sin(2 * math.pi * hour / 24) + rng.gauss(0, 5))
+        for hour in range(days * 24)
+    ]
+
+
+def test_scores_lie_in_unit_interval_and_start_at_zero_during_warmup() -> None:
+    scores = score_series(_daily_counts(30))
+    assert all(0.0 <= score < 1.0 for score in scores)
+    assert scores[:30] == [0.0] * 30
+
+
+def test_scores_depend_only_on_past_values() -> None:
+    # Given a series and a version with a different future
+    series = _daily_counts(30)
+    altered = series[:400] + [value * 3 for value in series[400:]]
+    # Then the scores up to the change are identical
+    assert score_series(series)[:400] == score_series(altered)[:400]
+
+
+def test_a_burst_of_mentions_is_an_alert_and_its_echo_is_not() -> None:
+    # Given a month of ordinary traffic, then a burst lasting three hours
+    series = _daily_counts(30)
+    burst = 600
+    for hour in range(burst, burst + 3):
+        series[hour] += 400
+    # When scored
+    scores = score_series(series)
+    threshold = alert_threshold(Sensitivity.BALANCED)
+    alerts = [hour for hour, score in enumerate(scores) if score >= threshold and hour > 200]
+    # Then the burst's first hour alerts, and nothing after the burst's hours does
+    assert alerts[0] == burst
+    assert all(hour < burst + 3 for hour in alerts)
+
+
+def test_flat_series_never_alerts() -> None:
+    scores = score_series([5.0] * 500)
+    assert max(scores) < alert_threshold(Sensitivity.HIGH)
+
+
+@pytest.mark.parametrize("label", ["low", "balanced", "high"])
+def test_sensitivity_labels_map_to_thresholds(label: str) -> None:
+    assert 0.5 <= alert_threshold(label) < 1.0
+
+
+def test_higher_sensitivity_means_lower_threshold() -> None:
+    assert (
+        alert_threshold(Sensitivity.HIGH)
+        < alert_threshold(Sensitivity.BALANCED)
+        < alert_threshold(Sensitivity.LOW)
+    )
+
+
+def test_detector_state_is_bounded() -> None:
+    detector = StreamingDetector()
+    for value in _daily_counts(200):
+        detector.update(value)
+    assert len(detector._history) == detector.config.history
