@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "lantoa.analysis",
     "lantoa.monitoring",
     "lantoa.plans",
+    "lantoa.network",
 ]
 
 MIDDLEWARE = [
