@@ -6,7 +6,12 @@ Two stages, cheapest first:
    verbatim reprints, whatever their encoding form, tone-mark style or layout;
 2. near-duplicate: a MinHash signature over word 3-shingles of the folded text (lowercase,
    no diacritics, so "hòa"/"hoà"/"hoa" agree) is looked up in a MinHash LSH index; the best
-   candidate whose estimated Jaccard similarity reaches ``threshold`` gives the story.
+   candidate whose estimated Jaccard similarity reaches ``threshold`` gives the story;
+3. a guard for templated texts: official announcements reuse one template for different
+   places and dates ("UBND tỉnh X thông báo lịch tiếp công dân tháng N ..."), which is similar
+   word for word but a different story. So two texts that both carry at least
+   ``MIN_KEY_TOKENS`` key tokens (numbers, and capitalised words inside a sentence: names of
+   places, people, bodies) must also share ``MIN_KEY_OVERLAP`` of them (Jaccard).
 
 :class:`StoryIndex` is incremental: ``add`` one item at a time and get its story back. A story
 is named by the key of its first item. Signatures serialise to bytes (:meth:`TextSignature.
@@ -16,6 +21,8 @@ about 1 KB per item, so production keeps a rolling window (e.g. the last 30 days
 """
 
 import re
+import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +42,11 @@ _SEED = 1
 _SCHEME = "affine32"
 _HASH_BYTES = 32
 _WORD = re.compile(r"\w+")
+MIN_KEY_TOKENS = 3
+MIN_KEY_OVERLAP = 0.3
+_MAX_KEY_TOKENS = 64
+_NUMBER = re.compile(r"\d[\d.,/:]*\d|\d")
+_SENTENCE_BREAK = re.compile(r"[.!?:;\n]+")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -55,6 +67,23 @@ def _shingles_of_normalized(normalized: str, size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def _key_tokens(normalized: str) -> tuple[int, ...]:
+    """Hashes of the numbers and of the capitalised words that do not open a sentence."""
+    tokens = _NUMBER.findall(normalized)
+    for sentence in _SENTENCE_BREAK.split(normalized):
+        tokens.extend(w for w in _WORD.findall(sentence)[1:] if w[0].isupper())
+    hashes = {zlib.crc32(fold(token).encode("utf-8")) for token in tokens}
+    # A bottom-k sample keeps long texts comparable at a fixed size.
+    return tuple(sorted(hashes)[:_MAX_KEY_TOKENS])
+
+
+def _keys_agree(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    if len(a) < MIN_KEY_TOKENS or len(b) < MIN_KEY_TOKENS:
+        return True
+    shared = len(set(a) & set(b))
+    return shared / len(set(a) | set(b)) >= MIN_KEY_OVERLAP
+
+
 def shingles(text: str, *, size: int = SHINGLE_SIZE) -> set[bytes]:
     """Word ``size``-grams of the folded, normalised text; a short text is one shingle."""
     return _shingles_of_normalized(normalize_text(text), size)
@@ -62,20 +91,27 @@ def shingles(text: str, *, size: int = SHINGLE_SIZE) -> set[bytes]:
 
 @dataclass(frozen=True, kw_only=True)
 class TextSignature:
-    """What dedup needs to remember about one text: its content hash and MinHash values."""
+    """What dedup remembers about one text: content hash, MinHash values, key-token hashes."""
 
     content_hash: str
     minhash: tuple[int, ...]
+    key_tokens: tuple[int, ...] = ()
 
     def to_bytes(self) -> bytes:
-        """32 bytes of hash, then the MinHash values as little-endian uint32."""
-        values = np.asarray(self.minhash, dtype="<u4").tobytes()
-        return bytes.fromhex(self.content_hash) + values
+        """32 bytes of hash, uint16 count of MinHash values, the values, then the key-token
+        hashes (all little-endian uint32)."""
+        values = np.asarray([*self.minhash, *self.key_tokens], dtype="<u4").tobytes()
+        return bytes.fromhex(self.content_hash) + struct.pack("<H", len(self.minhash)) + values
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "TextSignature":
-        values = np.frombuffer(data[_HASH_BYTES:], dtype="<u4")
-        return cls(content_hash=data[:_HASH_BYTES].hex(), minhash=tuple(int(v) for v in values))
+        (count,) = struct.unpack_from("<H", data, _HASH_BYTES)
+        values = [int(v) for v in np.frombuffer(data[_HASH_BYTES + 2 :], dtype="<u4")]
+        return cls(
+            content_hash=data[:_HASH_BYTES].hex(),
+            minhash=tuple(values[:count]),
+            key_tokens=tuple(values[count:]),
+        )
 
 
 def compute_signature(text: str, *, num_perm: int = NUM_PERM) -> TextSignature:
@@ -88,6 +124,7 @@ def compute_signature(text: str, *, num_perm: int = NUM_PERM) -> TextSignature:
     return TextSignature(
         content_hash=content_hash(normalized, normalized=True),
         minhash=tuple(int(v) for v in minhash.hashvalues),
+        key_tokens=_key_tokens(normalized),
     )
 
 
@@ -115,6 +152,7 @@ class StoryIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._by_hash: dict[str, str] = {}
         self._values: dict[str, np.ndarray] = {}
+        self._keys: dict[str, tuple[int, ...]] = {}
         self._story_of: dict[str, str] = {}
 
     def __len__(self) -> int:
@@ -166,7 +204,9 @@ class StoryIndex:
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(self._lean(values)):
             similarity = float(np.mean(self._values[candidate] == values))
-            if similarity >= self.threshold and (best is None or similarity > best[0]):
+            if similarity < self.threshold or (best is not None and similarity <= best[0]):
+                continue
+            if _keys_agree(self._keys[candidate], signature.key_tokens):
                 best = (similarity, candidate)
         if best is None:
             return None
@@ -182,6 +222,7 @@ class StoryIndex:
         values = np.asarray(signature.minhash, dtype=np.uint32)
         self._lsh.insert(item_key, self._lean(values), check_duplication=False)
         self._values[item_key] = values
+        self._keys[item_key] = signature.key_tokens
         self._by_hash.setdefault(signature.content_hash, item_key)
         self._story_of[item_key] = story_key
 

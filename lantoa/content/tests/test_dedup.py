@@ -128,7 +128,8 @@ def test_index_rebuilt_from_stored_signatures_matches_the_same_way():
 def test_signature_round_trips_through_bytes():
     signature = compute_signature("Uỷ ban nhân dân tỉnh họp về thuỷ lợi.")
     assert TextSignature.from_bytes(signature.to_bytes()) == signature
-    assert len(signature.to_bytes()) == 32 + 4 * 128
+    assert len(signature.to_bytes()) == 32 + 2 + 4 * (128 + len(signature.key_tokens))
+    assert len(signature.key_tokens) == 0
 
 
 def test_adding_a_key_twice_is_refused():
