@@ -414,8 +414,10 @@ class Training(models.Model):
     course = models.CharField(_("khóa học"), max_length=500)
     held_on = models.DateField(_("ngày tổ chức"))
     organiser = models.CharField(_("đơn vị tổ chức"), max_length=255)
-    participants = models.ManyToManyField(
-        StaffMember, through="TrainingParticipation", related_name="trainings"
+    participants: "models.ManyToManyField[StaffMember, TrainingParticipation]" = (
+        models.ManyToManyField(
+            StaffMember, through="TrainingParticipation", related_name="trainings"
+        )
     )
 
     class Meta:
@@ -436,3 +438,6 @@ class TrainingParticipation(models.Model):
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["training", "staff"], name="training_once_per_staff")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.staff} — {self.training}"

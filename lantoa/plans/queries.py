@@ -1,0 +1,156 @@
+"""Read access to plans and their records, always through agency scoping.
+
+Drafts and submitted plans are private to their organisation and the ones above it; once a plan
+is approved it is an issued public document, readable by every signed-in user who may view plans.
+"""
+
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from lantoa.accounts.models import Organization, User
+from lantoa.accounts.scoping import is_central, scope_filter, visible_organizations
+from lantoa.content.models import Item
+from lantoa.content.queries import visible_items
+from lantoa.plans.budget import BudgetFigures, BudgetRow
+from lantoa.plans.compliance import ChildPlan, default_deadline
+from lantoa.plans.models import (
+    ISSUED_STATUSES,
+    OPEN_ACTIVITY_STATUSES,
+    Activity,
+    BudgetLine,
+    Plan,
+    PlanDeadline,
+    PlanStatus,
+    Policy,
+    PressCommission,
+    StaffMember,
+    Training,
+)
+
+__all__ = [
+    "budget_rows",
+    "children_plans",
+    "deadline_for",
+    "linked_items",
+    "organizations_with_children",
+    "overdue_activities",
+    "visible_activities",
+    "visible_commissions",
+    "visible_plans",
+    "visible_policies",
+    "visible_staff",
+    "visible_trainings",
+]
+
+
+def _may(user: User, permission: str) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.has_perm(permission))
+
+
+def visible_plans(user: User) -> QuerySet[Plan]:
+    if not _may(user, "plans.view_plan"):
+        return Plan.objects.none()
+    if is_central(user):
+        return Plan.objects.all()
+    return Plan.objects.filter(scope_filter(user, "organization") | Q(status__in=ISSUED_STATUSES))
+
+
+def visible_activities(user: User) -> QuerySet[Activity]:
+    return Activity.objects.filter(plan__in=visible_plans(user).values("pk"))
+
+
+def overdue_activities(user: User, today: date) -> QuerySet[Activity]:
+    return visible_activities(user).filter(status__in=OPEN_ACTIVITY_STATUSES, ends_on__lt=today)
+
+
+def visible_policies(user: User) -> QuerySet[Policy]:
+    """Policy records are shared: every user who may view policies reads them all."""
+    if not _may(user, "plans.view_policy"):
+        return Policy.objects.none()
+    return Policy.objects.all()
+
+
+def visible_commissions(user: User) -> QuerySet[PressCommission]:
+    if not _may(user, "plans.view_presscommission"):
+        return PressCommission.objects.none()
+    return PressCommission.objects.filter(scope_filter(user, "organization"))
+
+
+def visible_staff(user: User) -> QuerySet[StaffMember]:
+    if not _may(user, "plans.view_staffmember"):
+        return StaffMember.objects.none()
+    return StaffMember.objects.filter(scope_filter(user, "organization"))
+
+
+def visible_trainings(user: User) -> QuerySet[Training]:
+    if not _may(user, "plans.view_staffmember"):
+        return Training.objects.none()
+    return Training.objects.filter(scope_filter(user, "organization"))
+
+
+def budget_rows(lines: QuerySet[BudgetLine]) -> list[BudgetRow]:
+    return [
+        BudgetRow(
+            plan_id=plan_id,
+            activity_id=activity_id,
+            funding_source=source,
+            quarter=quarter,
+            figures=BudgetFigures(planned, committed, spent),
+        )
+        for plan_id, activity_id, source, quarter, planned, committed, spent in lines.values_list(
+            "activity__plan_id",
+            "activity_id",
+            "funding_source",
+            "quarter",
+            "planned",
+            "committed",
+            "spent",
+        )
+    ]
+
+
+def deadline_for(parent: Organization, year: int) -> date:
+    custom = PlanDeadline.objects.filter(parent=parent, year=year).first()
+    return custom.deadline if custom else default_deadline(year)
+
+
+_STATUS_RANK = {status: rank for rank, status in enumerate(PlanStatus.values)}
+
+
+def children_plans(parent: Organization, year: int) -> list[ChildPlan]:
+    """Each active child of ``parent`` with its most advanced plan of ``year`` (or none)."""
+    children = list(parent.children.filter(is_active=True).order_by("type", "name"))
+    best: dict[int, Plan] = {}
+    for plan in Plan.objects.filter(organization__in=children, year=year).order_by("id"):
+        current = best.get(plan.organization_id)
+        if current is None or _STATUS_RANK[plan.status] > _STATUS_RANK[current.status]:
+            best[plan.organization_id] = plan
+    return [_child_plan(child, best.get(child.pk)) for child in children]
+
+
+def _child_plan(child: Organization, plan: Plan | None) -> ChildPlan:
+    return ChildPlan(
+        organization_id=child.pk,
+        organization_name=child.name,
+        organization_type=child.type,
+        plan_id=plan.pk if plan else None,
+        plan_status=plan.status if plan else None,
+        issued=bool(plan and plan.is_issued),
+        document_number=plan.document_number if plan else "",
+        document_date=plan.document_date if plan else None,
+    )
+
+
+def linked_items(user: User, activity: Activity) -> QuerySet[Item]:
+    """Items ``user`` may read that the activity's outputs point at: by foreign key, or by an
+    output URL equal to the item's canonical URL."""
+    outputs = activity.outputs.all()
+    urls = [u for u in outputs.values_list("url", flat=True) if u]
+    ids = [i for i in outputs.values_list("item_id", flat=True) if i]
+    return visible_items(user).filter(Q(pk__in=ids) | Q(canonical_url__in=urls)).distinct()
+
+
+def organizations_with_children(user: User) -> QuerySet[Organization]:
+    """Organisations ``user`` reaches that have children: the parents a board can be shown for."""
+    return visible_organizations(user).filter(children__isnull=False).distinct()
