@@ -54,6 +54,14 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.add_staffmember",
         "plans.change_staffmember",
         "plans.approve_plan",
+        "monitoring.view_topic",
+        "monitoring.add_topic",
+        "monitoring.change_topic",
+        "monitoring.view_alert",
+        "monitoring.change_alert",
+        "monitoring.view_alertrule",
+        "monitoring.add_alertrule",
+        "monitoring.change_alertrule",
     ),
     Role.LEADER: (
         "sources.view_source",
@@ -74,6 +82,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.view_presscommission",
         "plans.view_staffmember",
         "plans.approve_plan",
+        "monitoring.view_topic",
+        "monitoring.view_alert",
+        "monitoring.change_alert",
+        "monitoring.view_alertrule",
     ),
     Role.OFFICER: (
         "sources.view_source",
@@ -112,6 +124,14 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.change_presscommission",
         "plans.add_staffmember",
         "plans.change_staffmember",
+        "monitoring.view_topic",
+        "monitoring.add_topic",
+        "monitoring.change_topic",
+        "monitoring.view_alert",
+        "monitoring.change_alert",
+        "monitoring.view_alertrule",
+        "monitoring.add_alertrule",
+        "monitoring.change_alertrule",
     ),
     Role.ANALYST: (
         "sources.view_source",
@@ -127,6 +147,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.view_policy",
         "plans.view_presscommission",
         "plans.view_staffmember",
+        "monitoring.view_topic",
+        "monitoring.view_alert",
     ),
     Role.SPOKESPERSON: (
         "content.view_item",
@@ -141,6 +163,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "network.change_contact",
         "plans.view_plan",
         "plans.view_policy",
+        "monitoring.view_topic",
+        "monitoring.view_alert",
     ),
 }
 
