@@ -4,7 +4,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-__all__ = ["BudgetFigures", "BudgetRow", "format_vnd", "group_budget"]
+__all__ = ["BudgetFigures", "BudgetRow", "BudgetSummary", "format_vnd", "group_budget", "summarise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +65,27 @@ def format_vnd(amount: int) -> str:
     """``1234567`` → ``"1.234.567 đ"`` (Vietnamese thousands separator)."""
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(amount):,}".replace(",", ".") + " đ"
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSummary:
+    """Totals of a set of budget lines, and the same split by activity, source and quarter."""
+
+    total: BudgetFigures
+    by_activity: dict[int, BudgetFigures]
+    by_source: dict[str, BudgetFigures]
+    by_quarter: dict[int, BudgetFigures]
+
+    @property
+    def over_budget_activities(self) -> list[int]:
+        return [k for k, figures in self.by_activity.items() if figures.over_budget]
+
+
+def summarise(rows: Iterable[BudgetRow]) -> BudgetSummary:
+    listed = list(rows)
+    return BudgetSummary(
+        total=sum((r.figures for r in listed), BudgetFigures()),
+        by_activity=group_budget(listed, lambda r: r.activity_id),
+        by_source=group_budget(listed, lambda r: r.funding_source),
+        by_quarter=dict(sorted(group_budget(listed, lambda r: r.quarter).items())),
+    )

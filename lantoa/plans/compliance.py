@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
+    "Board",
     "ChildPlan",
     "ComplianceRow",
     "GroupCount",
+    "build_board",
     "default_deadline",
     "group_counts",
     "judge",
@@ -86,3 +88,22 @@ def group_counts(rows: Sequence[ComplianceRow]) -> list[GroupCount]:
             )
         )
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """Everything the compliance board and its exports show."""
+
+    parent_id: int
+    parent_name: str
+    year: int
+    deadline: date
+    rows: list[ComplianceRow]
+    counts: list[GroupCount]
+
+
+def build_board(
+    *, parent_id: int, parent_name: str, year: int, deadline: date, children: Iterable[ChildPlan]
+) -> Board:
+    rows = judge(children, deadline)
+    return Board(parent_id, parent_name, year, deadline, rows, group_counts(rows))

@@ -12,8 +12,8 @@ from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import is_central, scope_filter, visible_organizations
 from lantoa.content.models import Item
 from lantoa.content.queries import visible_items
-from lantoa.plans.budget import BudgetFigures, BudgetRow
-from lantoa.plans.compliance import ChildPlan, default_deadline
+from lantoa.plans.budget import BudgetFigures, BudgetRow, BudgetSummary, summarise
+from lantoa.plans.compliance import Board, ChildPlan, build_board, default_deadline
 from lantoa.plans.models import (
     ISSUED_STATUSES,
     OPEN_ACTIVITY_STATUSES,
@@ -31,16 +31,19 @@ from lantoa.plans.models import (
 __all__ = [
     "budget_rows",
     "children_plans",
+    "compliance_board",
     "deadline_for",
     "linked_items",
     "organizations_with_children",
     "overdue_activities",
+    "plan_budget",
     "visible_activities",
     "visible_commissions",
     "visible_plans",
     "visible_policies",
     "visible_staff",
     "visible_trainings",
+    "yearly_budget",
 ]
 
 
@@ -110,6 +113,26 @@ def budget_rows(lines: QuerySet[BudgetLine]) -> list[BudgetRow]:
     ]
 
 
+def plan_budget(plan: Plan) -> BudgetSummary:
+    return summarise(budget_rows(BudgetLine.objects.filter(activity__plan=plan)))
+
+
+def yearly_budget(user: User, year: int) -> list[tuple[Organization, BudgetSummary]]:
+    """Per organisation ``user`` reaches: the budget of its plans for ``year`` (not drafts'
+    of other organisations: only plans ``user`` may read are counted)."""
+    plans = visible_plans(user).filter(year=year).filter(scope_filter(user, "organization"))
+    rows = budget_rows(BudgetLine.objects.filter(activity__plan__in=plans.values("pk")))
+    by_plan = {p.pk: p.organization_id for p in plans.only("pk", "organization_id")}
+    organizations = Organization.objects.in_bulk(set(by_plan.values()))
+    grouped: dict[int, list[BudgetRow]] = {}
+    for row in rows:
+        grouped.setdefault(by_plan[row.plan_id], []).append(row)
+    return [
+        (organizations[org_id], summarise(org_rows))
+        for org_id, org_rows in sorted(grouped.items(), key=lambda kv: organizations[kv[0]].name)
+    ]
+
+
 def deadline_for(parent: Organization, year: int) -> date:
     custom = PlanDeadline.objects.filter(parent=parent, year=year).first()
     return custom.deadline if custom else default_deadline(year)
@@ -127,6 +150,17 @@ def children_plans(parent: Organization, year: int) -> list[ChildPlan]:
         if current is None or _STATUS_RANK[plan.status] > _STATUS_RANK[current.status]:
             best[plan.organization_id] = plan
     return [_child_plan(child, best.get(child.pk)) for child in children]
+
+
+def compliance_board(parent: Organization, year: int) -> Board:
+    """The board for ``parent``; callers check the user reaches ``parent`` first."""
+    return build_board(
+        parent_id=parent.pk,
+        parent_name=parent.name,
+        year=year,
+        deadline=deadline_for(parent, year),
+        children=children_plans(parent, year),
+    )
 
 
 def _child_plan(child: Organization, plan: Plan | None) -> ChildPlan:
