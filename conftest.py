@@ -1,14 +1,10 @@
-"""Test-wide set-up: development settings unless a test says otherwise, and the `db` marker.
+"""Test-wide set-up: the `db` marker and shared fixtures.
 
 Every test that touches the database gets the `db` marker automatically, so `make test` can run
-exactly those again on PostgreSQL.
+exactly those again on PostgreSQL. Settings come from ``lantoa.config.test_settings``.
 """
 
-import os
-
 import pytest
-
-os.environ.setdefault("DEBUG", "true")
 
 _DB_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server", "django_user_model"}
 

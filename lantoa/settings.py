@@ -153,8 +153,13 @@ LOGGING = {
 }
 
 # Periodic work, run by `celery beat` in deployments and by `lantoa run`'s in-process scheduler.
-PERIODIC_TASKS: dict[str, dict[str, object]] = {}
+PERIODIC_TASKS: dict[str, dict[str, object]] = {
+    "poll-due-sources": {"task": "lantoa.sources.tasks.poll_due_sources", "seconds": 60},
+}
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}
     for name, spec in PERIODIC_TASKS.items()
 }
+
+# A polled source that fails this many times in a row is paused until an officer resumes it.
+SOURCE_MAX_FAILURES = env_int("SOURCE_MAX_FAILURES", 5)

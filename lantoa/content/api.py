@@ -1,13 +1,19 @@
+import json
 from datetime import datetime
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from lantoa.accounts.models import User
+from lantoa.accounts.scoping import can_manage
 from lantoa.content.models import Item
 from lantoa.content.queries import visible_items
-from lantoa.core.api_pagination import Pages
+from lantoa.core.api_pagination import ErrorOut, Pages
+from lantoa.sources.importing import accept_push
+from lantoa.sources.models import SourceKind
+from lantoa.sources.queries import visible_sources
 
 router = Router()
 
@@ -56,3 +62,53 @@ def list_items(
 @router.get("/{item_id}", response=ItemOut, summary="Một tin bài")
 def get_item(request: HttpRequest, item_id: int) -> Item:
     return get_object_or_404(visible_items(request.user), pk=item_id)  # type: ignore[arg-type]
+
+
+class PushResult(Schema):
+    source_id: int
+    outcome: str
+    message: str
+    stored: int
+    duplicate: int
+    rejected: int
+    errors: list[str]
+
+
+@router.post(
+    "/",
+    response={200: PushResult, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Đối tác gửi tin bài (tối đa 1000 mục mỗi lần)",
+    description=(
+        'Thân yêu cầu: {"items": [...]} theo lược đồ tệp mạng xã hội (platform, post_id, author, '
+        "text, time, url, likes, shares, comments, parent_id). `post_id` là khóa chống trùng: "
+        "gửi lại cùng một mục không tạo bản ghi mới."
+    ),
+)
+def push_items(request: HttpRequest, source_id: int) -> Status:
+    user: User = request.user  # type: ignore[assignment]
+    source = visible_sources(user).filter(pk=source_id, kind=SourceKind.PUSH).first()
+    if source is None:
+        return Status(
+            404, {"detail": f"Không có nguồn kiểu push #{source_id} mà bạn truy cập được."}
+        )
+    if not (user.has_perm("sources.change_source") and can_manage(user, source.owner)):
+        return Status(403, {"detail": "Bạn không có quyền gửi tin vào nguồn này."})
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError) as error:
+        return Status(400, {"detail": f"Thân yêu cầu không phải JSON hợp lệ: {error}"})
+    run = accept_push(source, payload)
+    if run.outcome == "invalid_payload":
+        return Status(400, {"detail": run.message})
+    return Status(
+        200,
+        {
+            "source_id": source.pk,
+            "outcome": run.outcome,
+            "message": run.message,
+            "stored": run.stored,
+            "duplicate": run.duplicate,
+            "rejected": run.rejected,
+            "errors": run.samples,
+        },
+    )

@@ -14,6 +14,23 @@ class ItemKind(models.TextChoices):
     COMMENT = "comment", _("Bình luận")
 
 
+class Story(models.Model):
+    """Reprints and light edits of one article across outlets: one story, many items."""
+
+    first_item = models.ForeignKey(
+        "Item", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("tin gốc")
+    )
+    item_count = models.PositiveIntegerField(_("số tin"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("câu chuyện")
+        verbose_name_plural = _("câu chuyện")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.item_count})"
+
+
 class Item(models.Model):
     """One piece of content. ``(source, external_id)`` is unique, so re-ingestion is idempotent.
 
@@ -50,6 +67,15 @@ class Item(models.Model):
         related_name="replies",
     )
     raw = models.JSONField(_("siêu dữ liệu gốc"), default=dict, blank=True)
+    story = models.ForeignKey(
+        Story,
+        verbose_name=_("câu chuyện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+    )
+    signature = models.BinaryField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tin bài")

@@ -48,6 +48,12 @@ class Source(models.Model):
     last_success_at = models.DateTimeField(_("lần thành công gần nhất"), null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
     last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    etag = models.CharField(max_length=512, blank=True, editable=False)
+    last_modified = models.CharField(max_length=128, blank=True, editable=False)
+    items_stored = models.PositiveBigIntegerField(_("tin đã lưu"), default=0)
+    items_duplicate = models.PositiveBigIntegerField(_("tin trùng"), default=0)
+    items_rejected = models.PositiveBigIntegerField(_("tin bị loại"), default=0)
+    items_failed = models.PositiveBigIntegerField(_("tin lỗi, sẽ thử lại"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -62,3 +68,27 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PollRun(models.Model):
+    """One read of a source (poll, file import or push) with the outcome of every record."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="runs")
+    started_at = models.DateTimeField(_("bắt đầu"), default=timezone.now)
+    finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    outcome = models.CharField(_("kết quả"), max_length=32, blank=True)
+    message = models.TextField(_("thông báo"), blank=True)
+    stored = models.PositiveIntegerField(_("đã lưu"), default=0)
+    duplicate = models.PositiveIntegerField(_("trùng"), default=0)
+    rejected = models.PositiveIntegerField(_("bị loại"), default=0)
+    failed = models.PositiveIntegerField(_("lỗi, sẽ thử lại"), default=0)
+    rejections = models.JSONField(_("lý do loại"), default=dict, blank=True)
+    samples = models.JSONField(_("ví dụ lỗi"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt quét")
+        verbose_name_plural = _("lượt quét")
+        ordering: ClassVar = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
