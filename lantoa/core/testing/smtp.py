@@ -31,7 +31,7 @@ class ReceivedMessage:
 
     @property
     def subject(self) -> str:
-        return str(self.message["Subject"] or "")
+        return str(self.message["Subject"] or "").strip()
 
     def body_text(self) -> str:
         """The text/plain part (or the whole body when the message is not multipart)."""

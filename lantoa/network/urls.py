@@ -1,0 +1,22 @@
+from django.urls import path
+
+from lantoa.network import public_views, views
+from lantoa.network.feeds import ReleaseFeed
+
+app_name = "network"
+urlpatterns = [
+    path("mang-luoi/", views.directory_page, name="directory"),
+    path("mang-luoi/nhap/", views.import_contacts_page, name="import"),
+    path("mang-luoi/xuat.<str:fmt>", views.export_contacts, name="export"),
+    path("mang-luoi/danh-sach/", views.lists_page, name="lists"),
+    path("mang-luoi/phat-ngon/", views.spokesperson_page, name="spokesperson"),
+    path("mang-luoi/thong-cao/", views.releases_page, name="releases"),
+    path("mang-luoi/thong-cao/<int:pk>/", views.release_detail, name="release"),
+    path("mang-luoi/thong-cao/<int:pk>/tien-do/", views.release_progress, name="progress"),
+    path("bao-chi/", public_views.press_page, name="press"),
+    path("bao-chi/rss/", ReleaseFeed(), name="feed"),
+    path("bao-chi/thong-cao/<str:slug>/", public_views.public_release, name="public_release"),
+    path("bao-chi/co-quan/<slug:code>/", public_views.organization_page, name="organization"),
+    path("t/<str:token>/", public_views.track, name="track"),
+    path("t/<str:token>/xac-nhan/", public_views.acknowledge_page, name="acknowledge"),
+]
