@@ -22,6 +22,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tin-bai/", include("lantoa.content.urls")),
     path("nguon-tin/", include("lantoa.sources.urls")),
+    path("", include("lantoa.network.urls")),
     path("muc/", include(section_patterns)),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
