@@ -35,7 +35,12 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("topics", _("Chủ đề theo dõi"), _("Các chủ đề chính sách đang được theo dõi.")),
     Section("alerts", _("Cảnh báo"), _("Cảnh báo sớm về xu hướng thông tin tích cực, tiêu cực.")),
-    Section("network", _("Mạng lưới"), _("Người phát ngôn, cơ quan báo chí và nhà báo.")),
+    Section(
+        "network",
+        _("Mạng lưới"),
+        _("Người phát ngôn, cơ quan báo chí và nhà báo."),
+        "network:directory",
+    ),
     Section("plans", _("Kế hoạch"), _("Kế hoạch truyền thông chính sách hằng năm.")),
     Section("factcheck", _("Tin giả"), _("Tiếp nhận, xác minh và cải chính thông tin sai lệch.")),
     Section("consultation", _("Lấy ý kiến"), _("Lấy ý kiến nhân dân về dự thảo chính sách.")),
