@@ -21,6 +21,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tin-bai/", include("lantoa.content.urls")),
+    path("ke-hoach/", include("lantoa.plans.urls")),
     path("nguon-tin/", include("lantoa.sources.urls")),
     path("", include("lantoa.network.urls")),
     path("muc/", include(section_patterns)),
