@@ -41,7 +41,12 @@ SECTIONS: tuple[Section, ...] = (
         _("Người phát ngôn, cơ quan báo chí và nhà báo."),
         "network:directory",
     ),
-    Section("plans", _("Kế hoạch"), _("Kế hoạch truyền thông chính sách hằng năm.")),
+    Section(
+        "plans",
+        _("Kế hoạch"),
+        _("Kế hoạch truyền thông chính sách hằng năm."),
+        "plans:plan_list",
+    ),
     Section("factcheck", _("Tin giả"), _("Tiếp nhận, xác minh và cải chính thông tin sai lệch.")),
     Section("consultation", _("Lấy ý kiến"), _("Lấy ý kiến nhân dân về dự thảo chính sách.")),
     Section("reports", _("Báo cáo"), _("Báo cáo định kỳ và đánh giá hiệu quả truyền thông.")),
