@@ -10,6 +10,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.models import Organization
@@ -133,6 +134,9 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan_detail", args=[self.pk])
+
     @property
     def is_issued(self) -> bool:
         return self.status in ISSUED_STATUSES
@@ -229,6 +233,9 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:activity_detail", args=[self.pk])
 
     def is_overdue(self, today: date) -> bool:
         """Past its end date and neither done nor cancelled."""
