@@ -22,6 +22,7 @@ KEYS = {
     "text",
     "language",
     "source_id",
+    "story_id",
     "kind",
     "author",
     "parent_id",
