@@ -7,9 +7,9 @@ register = template.Library()
 
 
 @register.filter
-def vnd(amount: int | None) -> str:
-    """Whole đồng with dots (``1.234.567 đ``); blank for no figure."""
-    return "" if amount is None else format_vnd(int(amount))
+def vnd(amount: object) -> str:
+    """Whole đồng with dots (``1.234.567 đ``); blank when there is no figure."""
+    return format_vnd(amount) if isinstance(amount, int) and not isinstance(amount, bool) else ""
 
 
 @register.filter
