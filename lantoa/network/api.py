@@ -1,0 +1,395 @@
+"""/api/v1/network/: the directory, lists, releases, distribution reports, bounces, questions.
+
+Same permissions as the pages: reads through ``queries``, writes through ``actions``.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
+
+from lantoa.accounts.models import Organization, User
+from lantoa.core.api_pagination import ErrorOut, Pages
+from lantoa.network.actions import directory, distribution, questions, releases
+from lantoa.network.models import Channel, Contact, ContactKind, ListKind, Release
+from lantoa.network.queries import (
+    list_recipients,
+    visible_contacts,
+    visible_lists,
+    visible_questions,
+    visible_releases,
+)
+from lantoa.network.tasks import send_release
+from lantoa.network.vocabulary import from_tags
+
+router = Router()
+
+_ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _guarded(call: Callable[[], Any], code: int = 200) -> Status:
+    try:
+        with transaction.atomic():
+            return Status(code, call())
+    except PermissionDenied as denied:
+        return Status(403, {"detail": str(denied) or "Không có quyền."})
+    except ValueError as invalid:
+        return Status(422, {"detail": str(invalid)})
+
+
+def _owner(user: User, owner_id: int | None) -> Organization:
+    if owner_id is not None:
+        return get_object_or_404(Organization, pk=owner_id)
+    if user.organization is None:
+        raise PermissionDenied("Tài khoản chưa thuộc đơn vị nào; hãy ghi rõ owner_id.")
+    return user.organization
+
+
+class ContactOut(Schema):
+    id: int
+    owner_id: int
+    kind: str
+    full_name: str
+    title: str
+    represents_id: int | None
+    outlet_id: int | None
+    beats: list[str]
+    provinces: list[str]
+    preferred_channel: str
+    email: str
+    phone: str
+    notes: str
+    consent: bool
+    is_active: bool
+    is_shared: bool
+
+    @staticmethod
+    def resolve_beats(contact: Contact) -> list[str]:
+        return list(from_tags(contact.beats))
+
+    @staticmethod
+    def resolve_provinces(contact: Contact) -> list[str]:
+        return list(from_tags(contact.provinces))
+
+
+class ContactIn(Schema):
+    owner_id: int | None = Field(None, description="Mặc định: đơn vị của người dùng")
+    kind: ContactKind = ContactKind.JOURNALIST
+    full_name: str = Field(..., min_length=1, max_length=255)
+    title: str = Field("", max_length=255)
+    outlet_id: int | None = None
+    beats: list[str] = Field(default_factory=list, description="Mã lĩnh vực, ví dụ y-te")
+    provinces: list[str] = Field(default_factory=list, description="Mã tỉnh, ví dụ HN")
+    preferred_channel: Channel = Channel.EMAIL
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=32)
+    notes: str = ""
+    consent: bool = False
+    is_active: bool = True
+    is_shared: bool = False
+
+
+class ContactPatch(Schema):
+    full_name: str | None = Field(None, min_length=1, max_length=255)
+    title: str | None = None
+    beats: list[str] | None = None
+    provinces: list[str] | None = None
+    email: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+    consent: bool | None = None
+    is_active: bool | None = None
+    is_shared: bool | None = None
+
+
+@router.get("/contacts", response=list[ContactOut], summary="Danh bạ: các đầu mối")
+@paginate(Pages)
+def list_contacts(
+    request: HttpRequest, kind: str | None = None, beat: str | None = None, q: str | None = None
+):
+    contacts = visible_contacts(_user(request)).order_by("full_name", "id")
+    if kind:
+        contacts = contacts.filter(kind=kind)
+    if beat:
+        contacts = contacts.filter(beats__contains=f"|{beat}|")
+    if q:
+        contacts = contacts.filter(full_name__icontains=q)
+    return contacts
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut, summary="Một đầu mối")
+def get_contact(request: HttpRequest, contact_id: int) -> Contact:
+    return get_object_or_404(visible_contacts(_user(request)), pk=contact_id)
+
+
+@router.post("/contacts", response={201: ContactOut, **_ERRORS}, summary="Thêm đầu mối")
+def post_contact(request: HttpRequest, payload: ContactIn) -> Status:
+    user = _user(request)
+    fields = payload.dict(exclude={"owner_id"})
+    return _guarded(
+        lambda: directory.create_contact(user, _owner(user, payload.owner_id), **fields), 201
+    )
+
+
+@router.patch("/contacts/{contact_id}", response={200: ContactOut, **_ERRORS}, summary="Sửa")
+def patch_contact(request: HttpRequest, contact_id: int, payload: ContactPatch) -> Status:
+    user = _user(request)
+    contact = get_object_or_404(visible_contacts(user), pk=contact_id)
+    fields = payload.dict(exclude_none=True)
+    return _guarded(lambda: directory.update_contact(user, contact, **fields))
+
+
+class ListOut(Schema):
+    id: int
+    owner_id: int
+    name: str
+    kind: str
+    is_shared: bool
+    criteria: dict[str, Any]
+    recipients: int
+
+    @staticmethod
+    def resolve_recipients(contact_list: Any) -> int:
+        return list_recipients(contact_list).count()
+
+
+class ListIn(Schema):
+    owner_id: int | None = None
+    name: str = Field(..., min_length=1, max_length=255)
+    kind: ListKind = ListKind.DYNAMIC
+    is_shared: bool = False
+    criteria: dict[str, list[Any]] = Field(
+        default_factory=dict, description="kinds, beats, provinces, outlet_ids"
+    )
+    member_ids: list[int] = Field(default_factory=list, description="Danh sách cố định")
+
+
+@router.get("/lists", response=list[ListOut], summary="Danh sách nhận tin")
+@paginate(Pages)
+def list_lists(request: HttpRequest):
+    return visible_lists(_user(request)).order_by("name", "id")
+
+
+@router.post("/lists", response={201: ListOut, **_ERRORS}, summary="Tạo danh sách nhận tin")
+def post_list(request: HttpRequest, payload: ListIn) -> Status:
+    user = _user(request)
+
+    def create() -> Any:
+        created = directory.create_list(
+            user,
+            _owner(user, payload.owner_id),
+            name=payload.name,
+            kind=payload.kind,
+            is_shared=payload.is_shared,
+            criteria=payload.criteria,
+        )
+        if payload.kind == ListKind.STATIC:
+            members = Contact.objects.filter(pk__in=payload.member_ids)
+            directory.set_list_members(user, created, members)
+        return created
+
+    return _guarded(create, 201)
+
+
+class ReleaseOut(Schema):
+    id: int
+    owner_id: int
+    title: str
+    summary: str
+    body: str
+    topic: str
+    embargo_until: datetime | None
+    is_public: bool
+    status: str
+    slug: str
+    created_by_id: int | None
+    approved_by_id: int | None
+    approved_at: datetime | None
+
+
+class ReleaseIn(Schema):
+    owner_id: int | None = None
+    title: str = Field(..., min_length=1, max_length=500)
+    summary: str = ""
+    body: str = Field(..., min_length=1)
+    topic: str = Field("", max_length=255)
+    embargo_until: datetime | None = None
+    is_public: bool = True
+
+
+class ReleaseAction(Schema):
+    action: str = Field(..., pattern="^(submit|approve|return|distribute|resend)$")
+    list_ids: list[int] = Field(default_factory=list)
+
+
+class ReportOut(Schema):
+    total: int
+    done: int
+    percent: int
+    by_status: dict[str, int]
+    clicked: int
+    acknowledged: int
+
+
+@router.get("/releases", response=list[ReleaseOut], summary="Thông cáo báo chí")
+@paginate(Pages)
+def list_releases(request: HttpRequest, status: str | None = None):
+    found = visible_releases(_user(request))
+    return found.filter(status=status) if status else found
+
+
+@router.get("/releases/{release_id}", response=ReleaseOut, summary="Một thông cáo")
+def get_release(request: HttpRequest, release_id: int) -> Release:
+    return get_object_or_404(visible_releases(_user(request)), pk=release_id)
+
+
+@router.post("/releases", response={201: ReleaseOut, **_ERRORS}, summary="Soạn thông cáo")
+def post_release(request: HttpRequest, payload: ReleaseIn) -> Status:
+    user = _user(request)
+    fields = payload.dict(exclude={"owner_id"})
+    return _guarded(
+        lambda: releases.create_release(user, _owner(user, payload.owner_id), **fields), 201
+    )
+
+
+def _act(user: User, release: Release, payload: ReleaseAction) -> Release:
+    if payload.action == "submit":
+        return releases.submit_release(user, release)
+    if payload.action == "approve":
+        return releases.approve_release(user, release)
+    if payload.action == "return":
+        return releases.return_to_draft(user, release)
+    if payload.action == "distribute":
+        chosen = visible_lists(user).filter(pk__in=payload.list_ids)
+        distribution.distribute_release(user, release, chosen)
+    else:
+        distribution.resend_release(user, release)
+    transaction.on_commit(lambda: send_release.delay(release.pk))
+    return release
+
+
+@router.post(
+    "/releases/{release_id}/actions",
+    response={200: ReleaseOut, **_ERRORS},
+    summary="Gửi duyệt, duyệt, trả lại, phát hành hoặc gửi lại một thông cáo",
+)
+def release_action(request: HttpRequest, release_id: int, payload: ReleaseAction) -> Status:
+    user = _user(request)
+    release = get_object_or_404(visible_releases(user), pk=release_id)
+    return _guarded(lambda: _act(user, release, payload))
+
+
+@router.get("/releases/{release_id}/report", response=ReportOut, summary="Báo cáo phát hành")
+def release_report(request: HttpRequest, release_id: int) -> dict[str, Any]:
+    release = get_object_or_404(visible_releases(_user(request)), pk=release_id)
+    report = distribution.distribution_report(release)
+    return {
+        "total": report.total,
+        "done": report.done,
+        "percent": report.percent,
+        "by_status": report.by_status,
+        "clicked": report.clicked,
+        "acknowledged": report.acknowledged,
+    }
+
+
+class BounceOut(Schema):
+    outcome: str
+    deliveries: list[int]
+
+
+@router.post(
+    "/bounces",
+    response={200: BounceOut, 403: ErrorOut},
+    summary="Nhận một thư báo trả lại (DSN, nội dung thô message/rfc822)",
+)
+def post_bounce(request: HttpRequest) -> Status:
+    if not _user(request).has_perm("network.distribute_release"):
+        return Status(403, {"detail": "Không có quyền."})
+    outcome = distribution.record_bounce(request.body)
+    return Status(200, {"outcome": outcome.outcome, "deliveries": list(outcome.deliveries)})
+
+
+class QuestionOut(Schema):
+    id: int
+    owner_id: int
+    assigned_unit_id: int | None
+    journalist_id: int | None
+    asker_name: str
+    asker_outlet: str
+    subject: str
+    question: str
+    channel: str
+    received_at: datetime
+    deadline: datetime
+    status: str
+    answer: str
+    answered_at: datetime | None
+    is_public: bool
+    overdue: bool
+
+    @staticmethod
+    def resolve_overdue(question: Any) -> bool:
+        return questions.is_overdue(question)
+
+
+class QuestionIn(Schema):
+    owner_id: int
+    subject: str = Field(..., min_length=1, max_length=500)
+    question: str = Field(..., min_length=1)
+    asker_name: str = Field("", max_length=255)
+    asker_outlet: str = Field("", max_length=255)
+
+
+class AnswerIn(Schema):
+    answer: str = Field(..., min_length=1)
+    is_public: bool = False
+
+
+@router.get("/questions", response=list[QuestionOut], summary="Câu hỏi của báo chí")
+@paginate(Pages)
+def list_questions(request: HttpRequest, status: str | None = None):
+    found = visible_questions(_user(request))
+    return found.filter(status=status) if status else found
+
+
+@router.post("/questions", response={201: QuestionOut, **_ERRORS}, summary="Gửi/ghi câu hỏi")
+def post_question(request: HttpRequest, payload: QuestionIn) -> Status:
+    user = _user(request)
+    owner = get_object_or_404(Organization, pk=payload.owner_id)
+    return _guarded(
+        lambda: questions.register_question(
+            user,
+            owner,
+            subject=payload.subject,
+            question=payload.question,
+            asker_name=payload.asker_name,
+            asker_outlet=payload.asker_outlet,
+        ),
+        201,
+    )
+
+
+@router.post(
+    "/questions/{question_id}/answer",
+    response={200: QuestionOut, **_ERRORS},
+    summary="Trả lời câu hỏi",
+)
+def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -> Status:
+    user = _user(request)
+    question = get_object_or_404(visible_questions(user), pk=question_id)
+    return _guarded(
+        lambda: questions.answer_question(
+            user, question, answer=payload.answer, is_public=payload.is_public
+        )
+    )
