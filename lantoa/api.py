@@ -27,6 +27,7 @@ class TokenAuth(HttpBearer):
 def _build_api() -> NinjaAPI:
     from lantoa.accounts.api import router as accounts_router
     from lantoa.content.api import router as content_router
+    from lantoa.network.api import router as network_router
     from lantoa.sources.api import router as sources_router
 
     built = NinjaAPI(
@@ -39,6 +40,7 @@ def _build_api() -> NinjaAPI:
     built.add_router("/organizations", accounts_router, tags=["Tổ chức"])
     built.add_router("/sources", sources_router, tags=["Nguồn tin"])
     built.add_router("/items", content_router, tags=["Tin bài"])
+    built.add_router("/network", network_router, tags=["Mạng lưới truyền thông"])
     return built
 
 
