@@ -23,3 +23,12 @@ def resume_distributions() -> int:
         .distinct()
     )
     return sum(send_pending(release_id) for release_id in sorted(releases))
+
+
+@shared_task(name="lantoa.network.find_coverage")
+def find_all_coverage() -> int:
+    """Periodic: link newly ingested items to the approved releases they carried."""
+    from lantoa.network.actions.coverage import find_coverage
+    from lantoa.network.models import Release, ReleaseStatus
+
+    return sum(find_coverage(r) for r in Release.objects.filter(status=ReleaseStatus.APPROVED))
