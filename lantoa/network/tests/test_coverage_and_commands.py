@@ -1,6 +1,7 @@
 """Coverage links, and the bounce/send commands."""
 
 import json
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def test_items_citing_the_link_or_reprinting_the_text_are_linked_once(
         owner=personas.hanoi,
         body=BODY,
         status=ReleaseStatus.APPROVED,
-        approved_at=timezone.now() - timezone.timedelta(hours=1),
+        approved_at=timezone.now() - timedelta(hours=1),
     )
     source = make_source(owner=personas.hanoi)
     path = reverse("network:public_release", args=[release.slug])
