@@ -28,6 +28,7 @@ def _build_api() -> NinjaAPI:
     from lantoa.accounts.api import router as accounts_router
     from lantoa.content.api import router as content_router
     from lantoa.network.api import router as network_router
+    from lantoa.plans.api import router as plans_router
     from lantoa.sources.api import router as sources_router
 
     built = NinjaAPI(
@@ -41,6 +42,7 @@ def _build_api() -> NinjaAPI:
     built.add_router("/sources", sources_router, tags=["Nguồn tin"])
     built.add_router("/items", content_router, tags=["Tin bài"])
     built.add_router("/network", network_router, tags=["Mạng lưới truyền thông"])
+    built.add_router("/plans", plans_router, tags=["Kế hoạch truyền thông"])
     return built
 
 
