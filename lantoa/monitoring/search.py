@@ -6,6 +6,7 @@ answer the same. Results are a queryset (no cap); facets count the whole filtere
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -22,8 +23,8 @@ from lantoa.content.queries import visible_items
 from lantoa.monitoring import search_index
 from lantoa.monitoring.actions import check_query
 from lantoa.monitoring.models import Topic
-from lantoa.monitoring.query import Query
 from lantoa.monitoring.queries import visible_topics
+from lantoa.monitoring.query import Query
 from lantoa.sources.models import SourceKind
 
 __all__ = ["Facet", "SearchParams", "SearchResult", "facets", "search"]
@@ -141,7 +142,7 @@ def _counted(items: QuerySet[Item], key: str, label: str, limit: int) -> list[tu
 
 
 def _labelled(
-    items: QuerySet[Item], key: str, labels: dict[str | None, object] | dict[str, object]
+    items: QuerySet[Item], key: str, labels: Mapping[str, object]
 ) -> list[tuple[str, str, int]]:
     rows = items.values(key).annotate(n=Count("pk", distinct=True)).order_by("-n", key)
     return [

@@ -98,7 +98,7 @@ def _index_sqlite(rows: list[tuple[int, Document]]) -> None:
     names = ", ".join(["rowid", *FTS5_COLUMNS])
     marks = ", ".join(["%s"] * (len(FTS5_COLUMNS) + 1))
     unindex_items([pk for pk, _ in rows])
-    values = []
+    values: list[list[int | str]] = []
     for pk, document in rows:
         columns = fts5_columns(document)
         values.append([pk, *(columns[name] for name in FTS5_COLUMNS)])
@@ -107,7 +107,7 @@ def _index_sqlite(rows: list[tuple[int, Document]]) -> None:
 
 
 def _index_postgres(rows: list[tuple[int, Document]]) -> None:
-    values = []
+    values: list[list[int | str | bool]] = []
     for pk, document in rows:
         vector = pg_vector(document)
         values.append([pk, vector.literal, vector.positions_complete])

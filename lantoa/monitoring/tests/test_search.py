@@ -15,13 +15,14 @@ from lantoa.monitoring.query import QueryError
 from lantoa.monitoring.search import SearchParams, facets, search
 from lantoa.monitoring.tests.factories import at, make_analysis, make_topic
 from lantoa.monitoring.tests.test_query_backends import CORPUS, QUERIES, brute_force
+from lantoa.sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
 
 def load_corpus(owner: Organization) -> dict[int, int]:
     """Store the library corpus as shared items; returns corpus number → item id."""
-    sources: dict[str, object] = {}
+    sources: dict[str, Source] = {}
     ids = {}
     for number, document in CORPUS.items():
         if document.source not in sources:
