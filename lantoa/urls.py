@@ -24,6 +24,7 @@ urlpatterns = [
     path("ke-hoach/", include("lantoa.plans.urls")),
     path("nguon-tin/", include("lantoa.sources.urls")),
     path("", include("lantoa.network.urls")),
+    path("giam-sat/", include("lantoa.monitoring.urls")),
     path("muc/", include(section_patterns)),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
