@@ -33,8 +33,18 @@ SECTIONS: tuple[Section, ...] = (
         _("Tin bài thu thập từ báo chí và mạng xã hội."),
         "content:item_list",
     ),
-    Section("topics", _("Chủ đề theo dõi"), _("Các chủ đề chính sách đang được theo dõi.")),
-    Section("alerts", _("Cảnh báo"), _("Cảnh báo sớm về xu hướng thông tin tích cực, tiêu cực.")),
+    Section(
+        "topics",
+        _("Chủ đề theo dõi"),
+        _("Các chủ đề chính sách đang được theo dõi."),
+        "monitoring:overview",
+    ),
+    Section(
+        "alerts",
+        _("Cảnh báo"),
+        _("Cảnh báo sớm về xu hướng thông tin tích cực, tiêu cực."),
+        "monitoring:alert_list",
+    ),
     Section(
         "network",
         _("Mạng lưới"),
