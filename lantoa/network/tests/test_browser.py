@@ -11,11 +11,16 @@ from lantoa.accounts.models import Role
 from lantoa.core.testing.factories import make_user
 from lantoa.core.testing.personas import Personas
 from lantoa.core.testing.smtp import LocalSmtp
-from lantoa.core.tests.test_browser import browser, log_in, page  # noqa: F401 - fixtures
+from lantoa.core.tests import test_browser as core_browser
 from lantoa.network.actions.distribution import record_bounce
 from lantoa.network.models import Contact, Delivery, Release
 from lantoa.network.tests.factories import journalist_rows, make_outlet, xlsx_bytes
 from lantoa.network.tests.test_distribution import _dsn
+
+# The Chromium fixtures of the core browser suite, shared rather than copied.
+browser = core_browser.browser
+page = core_browser.page
+log_in = core_browser.log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,8 +34,8 @@ def _upload(page: Page, base_url: str, path: Path) -> None:
 
 
 def test_import_list_release_distribution_report_and_embargo(
-    browser: Browser,  # noqa: F811
-    page: Page,  # noqa: F811
+    browser: Browser,
+    page: Page,
     live_server: object,
     personas: Personas,
     smtp_server: LocalSmtp,
