@@ -59,7 +59,7 @@ def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-def _write(code: int, do: Callable[[], Any], out: Callable[[Any], Any] = lambda x: x) -> Status:
+def _write(code: int, do: Callable[[], Any]) -> Status:
     try:
         with transaction.atomic():
             result = do()
@@ -67,7 +67,7 @@ def _write(code: int, do: Callable[[], Any], out: Callable[[Any], Any] = lambda 
         return Status(403, {"detail": str(denied)})
     except ValueError as invalid:
         return Status(422, {"detail": str(invalid)})
-    return Status(code, out(result))
+    return Status(code, result)
 
 
 # Schemas
@@ -394,11 +394,7 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status:
     user = _user(request)
     data = payload.dict()
     organization = _organization(user, data.pop("organization_id"))
-    return _write(201, lambda: actions.create_policy(user, organization, **data), _policy_out)
-
-
-def _policy_out(policy: Any) -> dict[str, Any]:
-    return PolicyOut.from_orm(policy).dict()
+    return _write(201, lambda: actions.create_policy(user, organization, **data))
 
 
 # Compliance and budget
@@ -465,12 +461,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status:
             summary=payload.summary,
             policies=policies,
         ),
-        _plan_out,
     )
-
-
-def _plan_out(plan: Plan) -> dict[str, Any]:
-    return PlanOut.from_orm(plan).dict()
 
 
 def _plan(request: HttpRequest, plan_id: int) -> Plan:
@@ -489,9 +480,7 @@ def patch_plan(request: HttpRequest, plan_id: int, payload: PlanPatch) -> Status
     fields = payload.dict(exclude_unset=True)
     ids = fields.pop("policy_ids", None)
     policies = None if ids is None else list(visible_policies(user).filter(pk__in=ids))
-    return _write(
-        200, lambda: actions.update_plan(user, plan, policies=policies, **fields), _plan_out
-    )
+    return _write(200, lambda: actions.update_plan(user, plan, policies=policies, **fields))
 
 
 @router.post(
@@ -511,7 +500,6 @@ def transition_plan(request: HttpRequest, plan_id: int, payload: TransitionIn) -
             document_number=payload.document_number,
             document_date=payload.document_date,
         ),
-        _plan_out,
     )
 
 
@@ -553,7 +541,6 @@ def create_activity(request: HttpRequest, plan_id: int, payload: ActivityIn) -> 
     return _write(
         201,
         lambda: actions.add_activity(user, plan, policy=policy, **data),
-        lambda a: ActivityOut.from_orm(a).dict(),
     )
 
 
@@ -580,7 +567,6 @@ def patch_activity(request: HttpRequest, activity_id: int, payload: ActivityPatc
     return _write(
         200,
         lambda: actions.set_activity_status(user, activity, status),
-        lambda a: ActivityOut.from_orm(a).dict(),
     )
 
 
@@ -597,7 +583,6 @@ def put_budget_line(request: HttpRequest, activity_id: int, payload: BudgetLineI
     return _write(
         200,
         lambda: actions.set_budget_line(user, activity, **data),
-        lambda line: BudgetLineOut.from_orm(line).dict(),
     )
 
 
@@ -612,7 +597,6 @@ def create_output(request: HttpRequest, activity_id: int, payload: OutputIn) -> 
     return _write(
         201,
         lambda: actions.add_output(user, activity, **payload.dict()),
-        lambda o: OutputOut.from_orm(o).dict(),
     )
 
 
@@ -624,10 +608,6 @@ def create_output(request: HttpRequest, activity_id: int, payload: OutputIn) -> 
 def list_commissions(request: HttpRequest, status: CommissionStatus | None = None) -> Any:
     commissions = visible_commissions(_user(request)).order_by("-starts_on", "id")
     return commissions.filter(status=status) if status else commissions
-
-
-def _commission_out(commission: Any) -> dict[str, Any]:
-    return CommissionOut.from_orm(commission).dict()
 
 
 @router.post(
@@ -644,9 +624,7 @@ def create_commission(request: HttpRequest, payload: CommissionIn) -> Status:
         if data["plan"] is None:
             return Status(422, {"detail": "Kế hoạch không tồn tại."})
     data["status"] = str(data["status"])
-    return _write(
-        201, lambda: actions.create_commission(user, organization, **data), _commission_out
-    )
+    return _write(201, lambda: actions.create_commission(user, organization, **data))
 
 
 def _commission(request: HttpRequest, commission_id: int) -> Any:
@@ -669,7 +647,6 @@ def create_delivery(request: HttpRequest, commission_id: int, payload: DeliveryI
     return _write(
         201,
         lambda: actions.record_delivery(user, commission, **payload.dict()),
-        lambda d: DeliveryOut.from_orm(d).dict(),
     )
 
 
@@ -684,7 +661,6 @@ def accept_commission(request: HttpRequest, commission_id: int, payload: Accepta
     return _write(
         200,
         lambda: actions.accept_commission(user, commission, **payload.dict()),
-        _commission_out,
     )
 
 
@@ -706,7 +682,6 @@ def create_staff(request: HttpRequest, payload: StaffIn) -> Status:
     return _write(
         201,
         lambda: actions.add_staff(user, organization, **data),
-        lambda s: StaffOut.from_orm(s).dict(),
     )
 
 
@@ -734,5 +709,4 @@ def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
             organiser=payload.organiser,
             participants=people,
         ),
-        lambda t: TrainingOut.from_orm(t).dict(),
     )
