@@ -16,4 +16,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.db)
 
 
-pytest_plugins = ["lantoa.core.testing.personas", "lantoa.core.testing.smtp"]
+pytest_plugins = [
+    "lantoa.core.testing.browser",
+    "lantoa.core.testing.personas",
+    "lantoa.core.testing.smtp",
+]
