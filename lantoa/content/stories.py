@@ -1,12 +1,16 @@
 """Assign stored items to stories with the process's near-duplicate index.
 
-The index (``lantoa.content.dedup.StoryIndex``) lives in memory. Before each assignment it
-catches up with every item stored since it last looked, by any process, from the signatures
-saved on the items — so several workers agree on stories without a shared server. A story's
-key in the index is the id of its first item. The index holds a rolling window of recent items.
+The index (``lantoa.content.dedup.StoryIndex``) lives in memory. This process's own items go
+into it directly; every ``CATCH_UP_EVERY`` it also catches up with items stored since it last
+looked by any process, from the signatures saved on the items — so several workers agree on
+stories without a shared server (an item another worker stored in the last moments may start
+its own story). A story's key in the index is the id of its first item. The index holds a
+rolling window of recent items.
 """
 
 import threading
+import time
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import F
@@ -18,20 +22,33 @@ from lantoa.content.models import Item, Story
 __all__ = ["WINDOW", "assign_story", "reset_story_index"]
 
 WINDOW = timedelta(days=30)
+CATCH_UP_EVERY = 2.0  # seconds
+
+
+@dataclass
+class _IndexState:
+    index: StoryIndex = field(default_factory=StoryIndex)
+    last_id: int = 0
+    caught_up_at: float = float("-inf")
+
+
 _lock = threading.Lock()
-_state: dict[str, object] = {}
+_state = _IndexState()
 
 
 def reset_story_index() -> None:
     """Forget the in-memory index (tests, and after a bulk delete)."""
+    global _state
     with _lock:
-        _state.clear()
+        _state = _IndexState()
 
 
-def _index() -> tuple[StoryIndex, int]:
-    if "index" not in _state:
-        _state["index"], _state["last_id"] = StoryIndex(), 0
-    return _state["index"], _state["last_id"]  # type: ignore[return-value]
+def _index() -> StoryIndex:
+    """The process's index, caught up with other processes' items when it is time."""
+    if time.monotonic() - _state.caught_up_at >= CATCH_UP_EVERY:
+        _state.last_id = _catch_up(_state.index, _state.last_id)
+        _state.caught_up_at = time.monotonic()
+    return _state.index
 
 
 def _catch_up(index: StoryIndex, last_id: int) -> int:
@@ -56,9 +73,7 @@ def _catch_up(index: StoryIndex, last_id: int) -> int:
 def assign_story(item: Item, signature: TextSignature) -> Story:
     """File ``item`` (already saved, with its signature) under an existing or a new story."""
     with _lock:
-        index, last_id = _index()
-        _state["last_id"] = last_id = _catch_up(index, last_id)
-        match = index.add(item_key=str(item.pk), signature=signature)
+        match = _index().add(item_key=str(item.pk), signature=signature)
         story = None if match.is_new_story else _story(int(match.story_key))
         if story is None:
             story = Story.objects.create(first_item=item)

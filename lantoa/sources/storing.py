@@ -72,7 +72,10 @@ def store_entry(source: Source, entry: Entry) -> tuple[StoreOutcome, Item | None
     text = normalize_text(entry.text)
     signature = compute_signature(text)
     external_id = external_id_of(entry, signature.content_hash)
-    if Item.objects.filter(source=source, content_hash=signature.content_hash).exists():
+    # An article seen under a second URL is a duplicate; two people posting the same words
+    # are two posts, told apart by their platform ids.
+    same_text = Item.objects.filter(source=source, content_hash=signature.content_hash)
+    if not entry.platform_id and same_text.exists():
         return StoreOutcome.DUPLICATE, None
     published_at, date_only = _published(entry.published)
     try:
