@@ -41,7 +41,8 @@ def test_a_light_edit_in_another_outlet_joins_the_story() -> None:
 
     assert reprint.story_id == original.story_id
     assert unrelated.story_id != original.story_id
-    assert Story.objects.get(pk=original.story_id).item_count == 2
+    assert original.story is not None
+    assert Story.objects.get(pk=original.story.pk).item_count == 2
 
 
 @pytest.mark.django_db
