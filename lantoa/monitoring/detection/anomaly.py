@@ -5,11 +5,13 @@ on that value and the ones before it. Memory is bounded: fixed-length buffers pe
 
 How a score is made (one configuration for every series; no per-series tuning):
 
-1. Five surprise features against the recent history: a robust z-score (median/MAD) of the
+1. Six surprise features against the recent history: a robust z-score (median/MAD) of the
    value, of the mean of the last few values (a sustained shift) and of the step from the
    previous value (a jump); the Kolmogorov-Smirnov distance between the latest values and the
    history (a change of distribution); and the error of predicting the value by what followed
-   the most similar past context (breaks in a repeating pattern, e.g. a missing daily peak).
+   the most similar past context (breaks in a short repeating pattern); and, when the history
+   has a clear period, the robust z-score of the mean recent seasonal difference
+   ``x[t] - x[t - period]`` (a missing daily peak, a flat day: see ``seasonal.py``).
 2. Each feature is divided by its own largest value over the recent past, so a score means
    "more surprising than anything lately" whatever the series' scale, noise or seasonality.
 3. The largest ratio r is mapped to r / (1 + r): 0.5 means "as surprising as the worst lately".
@@ -27,6 +29,8 @@ from enum import StrEnum
 
 import numpy as np
 import numpy.typing as npt
+
+from lantoa.monitoring.detection.seasonal import SeasonalShift
 
 __all__ = [
     "DetectorConfig",
@@ -56,7 +60,9 @@ class DetectorConfig:
     latest values compared with the history's distribution; ``context``: length of the pattern
     matched against the past; ``quiet_period``: how long a score must stay below the last peak
     to be halved; ``warmup``: values seen before any score; ``refresh``: steps between baseline
-    recomputations (a cost saving; the baseline moves slowly).
+    recomputations (a cost saving; the baseline moves slowly); ``period_refresh``: steps between
+    searches for the series' period; ``min_autocorrelation``: how strongly the history must
+    repeat itself to count as seasonal.
     """
 
     history: int = 1000
@@ -67,6 +73,8 @@ class DetectorConfig:
     quiet_period: int = 300
     warmup: int = 30
     refresh: int = 8
+    period_refresh: int = 96
+    min_autocorrelation: float = 0.5
 
 
 _THRESHOLDS = {Sensitivity.LOW: 0.6, Sensitivity.BALANCED: 0.51, Sensitivity.HIGH: 0.5}
@@ -158,7 +166,10 @@ class StreamingDetector:
         self._history: deque[float] = deque(maxlen=self.config.history)
         spans = (self.config.shift_span, self.config.ks_span, self.config.context + 1)
         self._latest: deque[float] = deque(maxlen=max(spans))
-        self._feature_maxima = [_RunningMax(self.config.memory) for _ in range(5)]
+        self._seasonal = SeasonalShift(
+            span=self.config.shift_span, min_autocorrelation=self.config.min_autocorrelation
+        )
+        self._feature_maxima = [_RunningMax(self.config.memory) for _ in range(6)]
         self._score_maximum = _RunningMax(self.config.quiet_period)
         self._baseline: _Baseline | None = None
         self._seen = 0
@@ -195,11 +206,16 @@ class StreamingDetector:
             max(step - baseline.step_median, 0.0) / baseline.step_scale,
             _ks_distance(latest[-self.config.ks_span :], baseline.ordered),
             _neighbour_error(value, context, baseline.values),
+            self._seasonal.feature(value, self._history),
         )
 
     def _current_baseline(self) -> _Baseline:
         if self._baseline is None or self._seen % self.config.refresh == 0:
-            self._baseline = _baseline(np.fromiter(self._history, dtype=float))
+            history = np.fromiter(self._history, dtype=float)
+            if self._seen % self.config.period_refresh == 0 or self._baseline is None:
+                self._seasonal.redetect(history)
+            self._seasonal.refresh(history)
+            self._baseline = _baseline(history)
         return self._baseline
 
 
