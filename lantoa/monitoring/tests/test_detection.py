@@ -3,6 +3,7 @@
 import math
 import random
 
+import numpy as np
 import pytest
 
 from lantoa.monitoring.detection.anomaly import (
@@ -11,6 +12,7 @@ from lantoa.monitoring.detection.anomaly import (
     alert_threshold,
     score_series,
 )
+from lantoa.monitoring.detection.seasonal import detect_period
 
 
 def _daily_counts(days: int, seed: int = 7) -> list[float]:
@@ -74,3 +76,32 @@ def test_detector_state_is_bounded() -> None:
     for value in _daily_counts(200):
         detector.update(value)
     assert len(detector._history) == detector.config.history
+
+
+def _daily_square_wave(days: int, seed: int = 3) -> list[float]:
+    """Hourly traffic that is high from 08:00 to 18:00 every day, with a little noise."""
+    rng = random.Random(seed)
+    return [(80.0 if 8 <= hour % 24 < 18 else 20.0) + rng.gauss(0, 1) for hour in range(days * 24)]
+
+
+def test_a_missing_daily_peak_is_an_alert() -> None:
+    # Given two months of a daily on/off pattern in which one day's peak never comes
+    series = _daily_square_wave(60)
+    missing_day = 45
+    for hour in range(missing_day * 24 + 8, missing_day * 24 + 18):
+        series[hour] = 20.0
+    # When scored
+    scores = score_series(series)
+    threshold = alert_threshold(Sensitivity.BALANCED)
+    start = missing_day * 24 + 8
+    # Then the missing peak alerts within its first hours and is the most surprising moment
+    assert max(scores[start : start + 4]) >= threshold
+    assert start <= max(range(24 * 20, len(scores)), key=scores.__getitem__) < start + 10
+
+
+def test_period_of_a_daily_cycle_is_found_and_noise_has_none() -> None:
+    rng = np.random.default_rng(5)
+    daily = np.array(_daily_counts(30))
+    assert detect_period(daily, min_autocorrelation=0.5) in (24, 48, 72, 96, 120)
+    assert detect_period(rng.normal(size=700), min_autocorrelation=0.5) == 0
+    assert detect_period(np.full(700, 3.0), min_autocorrelation=0.5) == 0
