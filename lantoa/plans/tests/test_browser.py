@@ -80,7 +80,9 @@ def test_plan_from_draft_to_the_parents_board(browser: Browser, live_server: obj
     assert "Đúng hạn" in issued_row.inner_text()
     with centre_page.expect_download() as download:
         centre_page.get_by_role("link", name="Xuất Excel").click()
-    sheet = openpyxl.load_workbook(download.value.path()).active
+    assert download.value.suggested_filename == f"ke-hoach-{year}-chinh-phu-e2e.xlsx"
+    with open(download.value.path(), "rb") as saved:  # no extension: openpyxl wants a stream
+        sheet = openpyxl.load_workbook(saved).active
     assert sheet is not None
     assert sheet["A1"].value == (
         f"Tình hình ban hành kế hoạch truyền thông chính sách năm {year} — Chính phủ"
