@@ -14,6 +14,7 @@ __all__ = [
     "HATE_TARGETS",
     "HATE_TERMS",
     "INTENSIFIERS",
+    "INTENT_MARKERS",
     "NEGATIVE",
     "NEGATORS",
     "NOT_NEGATING_NEXT",
@@ -59,24 +60,35 @@ lừa:1.0, trộm:1.0, cướp:1.2, giết:1.5, sát hại:1.5, án mạng:1.2, 
 bạo lực:1.2, xâm hại:1.2, hiếp dâm:1.5, xâm phạm:1.0, hàng giả:1.0, kém chất lượng:1.2,
 kém:0.8, tệ:1.0, tồi:1.0, tồi tệ:1.5, xấu:0.8, dở:0.8, chán:0.8, nhàm chán:1.0, khó hiểu:0.8,
 buồn ngủ:0.8, chậm:0.5, ồn ào:0.6, sai:0.6, sai sót:0.8, thiếu sót:0.8, mập mờ:0.8,
-gây hại:1.0, hoành hành:1.0, bất công:1.2, oan sai:1.2, ép buộc:1.0, gây khó dễ:1.2
+gây hại:1.0, hoành hành:1.0, bất công:1.2, oan sai:1.2, ép buộc:1.0, gây khó dễ:1.2,
+phạm tội:1.0, tội phạm:0.8, bị cáo:0.6, vụ án:0.6, án tù:0.8, năm tù:0.8, tù giam:0.8,
+tử hình:0.8, cá độ:1.0, dâm ô:1.5, cưỡng đoạt:1.2, cưỡng hiếp:1.5, trộm cắp:1.2, cướp giật:1.3,
+bắt quả tang:1.0, tàng trữ trái phép:1.0, trái phép:0.8, bất hợp pháp:0.8, làm giả:1.0,
+giả mạo:1.0, xuyên tạc:1.0, sai sự thật:1.0, thông đồng:1.2, tẩu tán:1.0, lót tay:1.3,
+tắc trách:1.2, nguy kịch:1.0, hôn mê:0.8, ngộ độc:1.0, cá chết:1.0, chết oan:1.5,
+mất tích:1.0, mắc kẹt:0.8, đổ sập:1.2, sập:0.8, thiệt hại nặng nề:1.5, khủng hoảng:1.0,
+bùng phát:0.8, lây lan:0.6, lo sợ:0.8, hoang mang:0.8, ế ẩm:1.0, đóng băng:0.8,
+khó chấp nhận:1.0, chưa đáp ứng:1.0, không đủ:0.6, thiếu thốn:1.0, lúng túng:1.0, lơ là:1.0,
+bỏ không:0.8, treo:0.5, quá thấp:0.8, quá cao:0.8, phê bình:0.8
 """)
 
 POSITIVE = _weighted("""
 vượt kế hoạch:1.5, vượt chỉ tiêu:1.5, vượt dự toán:1.2, hoàn thành:0.8, về đích:1.0,
 miễn phí:1.0, miễn thuế:1.0, giảm phí:1.0, giảm thuế:0.8, giảm giá:0.8, hạ giá:0.8,
-hỗ trợ:0.8, trợ cấp:0.8, trợ giá:0.8, cứu trợ:0.8, tặng quà:0.8, trao tặng:0.8, ủng hộ:0.8,
+hỗ trợ:0.6, trợ cấp:0.8, trợ giá:0.8, cứu trợ:0.8, tặng quà:0.8, trao tặng:0.8, ủng hộ:0.8,
 tăng trưởng:1.0, khởi sắc:1.2, phục hồi:0.8, cải thiện:0.8, đột phá:1.0, kỷ lục:0.8,
-thành công:1.2, thành tựu:1.2, thành tích:1.0, hiệu quả:1.0, thiết thực:0.8, kịp thời:0.8,
-tốt:1.0, tốt đẹp:1.2, xuất sắc:1.5, tuyệt vời:1.5, ấn tượng:1.0, nổi bật:0.8, tích cực:1.0,
+thành công:1.2, thành tựu:1.2, thành tích:1.0, hiệu quả:0.7, thiết thực:0.8, kịp thời:0.8,
+tốt:0.7, tốt đẹp:1.2, xuất sắc:1.5, tuyệt vời:1.5, ấn tượng:1.0, nổi bật:0.8, tích cực:1.0,
 khen thưởng:1.0, khen:1.0, biểu dương:1.0, tuyên dương:1.0, vinh danh:1.0, cảm ơn:1.0,
 tri ân:1.0, tin tưởng:1.0, đồng tình:0.8, hài lòng:1.2, hoan nghênh:1.0, đánh giá cao:1.2,
-thoát nghèo:1.2, an sinh:0.6, ổn định:0.5, bền vững:0.6, thịnh vượng:1.0, an toàn:0.5,
+thoát nghèo:1.2, an sinh:0.6, ổn định:0.3, bền vững:0.6, thịnh vượng:1.0, an toàn:0.3,
 thuận lợi:0.8, thuận tiện:0.8, minh bạch:0.8, tiết kiệm:0.6, hữu ích:0.8, bổ ích:1.0,
 ý nghĩa:0.6, tiên phong:0.8, thu hút:0.5, thặng dư:0.8, xuất siêu:0.8, tăng thu:0.8,
-giải cứu:0.8, cứu sống:1.0, nhiệt tình:1.0, tận tâm:1.0, tận tình:1.0, chu đáo:1.0,
-dễ hiểu:1.0, hay:0.6, vui:0.8, vui vẻ:0.8, thân thiện:0.8, gần gũi:0.8, hấp dẫn:0.8,
-thú vị:0.8, đầy đủ:0.6, rõ ràng:0.6, đẹp:0.8, sạch:0.5, giúp đỡ:0.8, nâng cao:0.5
+giải cứu:0.8, cứu sống:1.0, chữa khỏi:1.2, khỏi bệnh:1.0, âm tính:0.3, minh oan:1.0,
+tăng trưởng mạnh:1.3, tín hiệu tích cực:1.3, giảm giá vé:1.0, tặng:0.6,
+quyên góp:0.8, cảm kích:1.0, tự hào:1.0, phấn khởi:1.2, nhiệt tình:1.0, tận tâm:1.0, tận tình:1.0, chu đáo:1.0,
+dễ hiểu:1.0, hay:0.3, vui:0.5, vui vẻ:0.8, thân thiện:0.8, gần gũi:0.8, hấp dẫn:0.5,
+thú vị:0.5, đầy đủ:0.6, rõ ràng:0.6, đẹp:0.5, sạch:0.5, giúp đỡ:0.8, nâng cao:0.3
 """)
 
 # Words that turn the next cue around ("không tốt"); scoped to the next three syllables.
@@ -90,6 +102,12 @@ INTENSIFIERS = _weighted("""
 rất:1.5, quá:1.5, cực kỳ:1.8, cực kì:1.8, vô cùng:1.8, hết sức:1.6, đặc biệt:1.4, cực:1.5,
 siêu:1.5, lắm:1.4, nhiều:1.2, khá:1.2, hơi:0.6, tương đối:0.8, nghiêm trọng:1.3
 """)
+# Plans, directives and intentions are neutral (guidelines, convention 3): a positive cue within
+# four syllables after one of these is a goal, not an achievement ("cần nâng cao hiệu quả").
+INTENT_MARKERS = _phrases(
+    "cần, phải, nhằm, để, sẽ, đề nghị, yêu cầu, kêu gọi, hãy, mong, nên, dự kiến, kế hoạch, "
+    "mục tiêu, phấn đấu, bảo đảm, đảm bảo, chỉ đạo, tiếp tục"
+)
 # The clause after these carries the emphasis (guidelines, convention 4).
 CONTRAST_MARKERS = _phrases("tuy nhiên, tuy vậy, song, nhưng, thế nhưng, dù vậy, mặc dù vậy")
 

@@ -24,9 +24,11 @@ __all__ = [
 ]
 
 _NEGATION_WINDOW = 3
+_INTENT_WINDOW = 4
+_INTENDED = 0.3  # a positive goal counts for little until it is achieved
 _INTENSIFIER_WINDOW = 2
 _AFTER_CONTRAST, _BEFORE_CONTRAST = 1.5, 0.2
-_NEGATED_POSITIVE, _NEGATED_NEGATIVE = -0.8, 0.2  # "không tốt" is bad; "không tệ" is not bad
+_NEGATED_POSITIVE, _NEGATED_NEGATIVE = -1.2, 0.2  # "không tốt" is bad; "không tệ" is not bad
 _POST_INTENSIFIERS = frozenset({"lắm", "quá"})
 
 
@@ -74,6 +76,7 @@ _STANCE = _PhraseIndex(_SIGNED)
 _STANCE_FOLDED = _PhraseIndex(_folded_safe(_SIGNED))
 _NEGATORS = _PhraseIndex(dict.fromkeys(lexicon.NEGATORS, 1.0))
 _INTENSIFIERS = _PhraseIndex(lexicon.INTENSIFIERS)
+_INTENT = _PhraseIndex(dict.fromkeys(lexicon.INTENT_MARKERS, 1.0))
 _CONTRAST = _PhraseIndex(dict.fromkeys(lexicon.CONTRAST_MARKERS, 1.0))
 _OFFENSIVE = _PhraseIndex(lexicon.OFFENSIVE_TERMS)
 _OFFENSIVE_FOLDED = _PhraseIndex(_folded_safe(lexicon.OFFENSIVE_TERMS))
@@ -157,9 +160,10 @@ def _has_diacritics(tokens: list[str]) -> bool:
 
 
 def score_stance(tokens: list[str]) -> StanceScore:
-    """Sum signed cue weights, applying negation, intensifiers and the contrast emphasis rule."""
+    """Sum signed cue weights, applying negation, intent, intensifiers and the contrast rule."""
     index = _STANCE if _has_diacritics(tokens) else _STANCE_FOLDED
     negator_ends = _negator_ends(tokens)
+    intent_ends = {start + length for start, length, _ in _INTENT.matches(tokens)}
     intensifiers = {s + n: v for s, n, v in _INTENSIFIERS.matches(tokens)}
     contrast = _last_contrast(tokens)
     positive = negative = 0.0
@@ -171,6 +175,8 @@ def score_stance(tokens: list[str]) -> StanceScore:
         if _within_scope(tokens, start, negator_ends, _NEGATION_WINDOW):
             negated += 1
             value *= _NEGATED_POSITIVE if value > 0 else -_NEGATED_NEGATIVE
+        elif value > 0 and _within_scope(tokens, start, intent_ends, _INTENT_WINDOW):
+            value *= _INTENDED
         cues += 1
         if value > 0:
             positive += value

@@ -61,9 +61,9 @@ def test_punctuation_ends_negation_scope() -> None:
 
 
 def test_intensifier_strengthens_a_cue() -> None:
-    plain = score_stance(tokens_with_punctuation("tốt"))
-    intensified = score_stance(tokens_with_punctuation("rất tốt"))
-    after = score_stance(tokens_with_punctuation("tốt lắm"))
+    plain = score_stance(tokens_with_punctuation("tích cực"))
+    intensified = score_stance(tokens_with_punctuation("rất tích cực"))
+    after = score_stance(tokens_with_punctuation("tích cực lắm"))
     assert (plain.score, intensified.score, after.score) == (1.0, 1.5, 1.4)
 
 
@@ -73,6 +73,15 @@ def test_clause_after_tuy_nhien_carries_the_emphasis() -> None:
     assert score.contrast is True
     assert stance_of(text) == "negative"
     assert stance_of("Còn chậm trễ, song kết quả rất tốt") == "positive"
+
+
+def test_positive_goal_in_a_directive_stays_neutral() -> None:
+    # given a directive that names a goal, and a report that names the same result
+    directive = "Bộ yêu cầu các địa phương cần nâng cao hiệu quả công tác"
+    report = "Công tác của các địa phương đạt hiệu quả, thành công"
+    # then the goal is neutral and the achievement positive
+    assert stance_of(directive) == "neutral"
+    assert stance_of(report) == "positive"
 
 
 def test_song_song_is_not_a_contrast() -> None:
