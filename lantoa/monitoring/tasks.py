@@ -14,3 +14,18 @@ def backfill_topic_task(backfill_id: int) -> int:
 @shared_task(name="lantoa.monitoring.process_new_items")
 def process_new_items_task(item_ids: list[int]) -> None:
     pipeline.process_new_items(item_ids)
+
+
+@shared_task(name="lantoa.monitoring.evaluate_alert_rules")
+def evaluate_alert_rules() -> int:
+    """Periodic (PERIODIC_TASKS "evaluate-alerts"): one alert per event, deliveries queued."""
+    from lantoa.monitoring.alerts import evaluate_rules
+
+    return evaluate_rules()
+
+
+@shared_task(name="lantoa.monitoring.deliver_alert")
+def deliver_alert_task(alert_id: int) -> None:
+    from lantoa.monitoring.alerts import deliver_alert
+
+    deliver_alert(alert_id)
