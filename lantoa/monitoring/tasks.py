@@ -5,18 +5,18 @@ from celery import shared_task
 from lantoa.monitoring import pipeline
 
 
-@shared_task(name="lantoa.monitoring.backfill_topic")
+@shared_task(name="lantoa.monitoring.tasks.backfill_topic")
 def backfill_topic_task(backfill_id: int) -> int:
     """Retroactively tag existing items for a topic; resumes where a failed run stopped."""
     return pipeline.backfill_topic(backfill_id).matched
 
 
-@shared_task(name="lantoa.monitoring.process_new_items")
+@shared_task(name="lantoa.monitoring.tasks.process_new_items")
 def process_new_items_task(item_ids: list[int]) -> None:
     pipeline.process_new_items(item_ids)
 
 
-@shared_task(name="lantoa.monitoring.evaluate_alert_rules")
+@shared_task(name="lantoa.monitoring.tasks.evaluate_alert_rules")
 def evaluate_alert_rules() -> int:
     """Periodic (PERIODIC_TASKS "evaluate-alerts"): one alert per event, deliveries queued."""
     from lantoa.monitoring.alerts import evaluate_rules
@@ -24,7 +24,7 @@ def evaluate_alert_rules() -> int:
     return evaluate_rules()
 
 
-@shared_task(name="lantoa.monitoring.deliver_alert")
+@shared_task(name="lantoa.monitoring.tasks.deliver_alert")
 def deliver_alert_task(alert_id: int) -> None:
     from lantoa.monitoring.alerts import deliver_alert
 
