@@ -155,6 +155,7 @@ LOGGING = {
 # Periodic work, run by `celery beat` in deployments and by `lantoa run`'s in-process scheduler.
 PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "poll-due-sources": {"task": "lantoa.sources.tasks.poll_due_sources", "seconds": 60},
+    "evaluate-alerts": {"task": "lantoa.monitoring.tasks.evaluate_alert_rules", "seconds": 300},
 }
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}
