@@ -1,6 +1,6 @@
 """The policy-domain development set: public-affairs sentences labelled by stance.
 
-The repository keeps only keys and labels (``data/policy_dev_labels.tsv``): dataset, record id,
+The repository keeps only keys and labels (``policy_dev_labels.csv``): dataset, record id,
 sentence index, the first 8 hex digits of the sentence's SHA-1, the sentiment label, and the
 toxicity label where judged. Texts are rebuilt from the shared datasets, and a hash mismatch
 is an error, so a changed dataset cannot silently shift labels onto other sentences.
@@ -10,6 +10,7 @@ VNTC *train* public-affairs topics and from ReINTEL posts, half drawn uniformly 
 sentences with a lexicon cue, so positive and negative stance are not swamped by neutral news.
 """
 
+import csv
 import hashlib
 import random
 import re
@@ -32,7 +33,7 @@ __all__ = [
     "sentences",
 ]
 
-LABELS_FILE = Path(__file__).with_name("data") / "policy_dev_labels.tsv"
+LABELS_FILE = Path(__file__).with_name("policy_dev_labels.csv")
 _PUBLIC_AFFAIRS_TOPICS = frozenset({"Chinh tri Xa hoi", "Phap luat", "Kinh doanh", "Suc khoe"})
 # ReINTEL posts are about anything; keep those that name a public body or a public matter.
 _PUBLIC_MARKERS = re.compile(
@@ -76,7 +77,8 @@ def load_policy_devset(root: Path | None = None) -> list[DevItem]:
     Raises DatasetError when a dataset is absent or a sentence no longer matches its hash.
     """
     root = root or datasets_root()
-    rows = [line.split("\t") for line in LABELS_FILE.read_text(encoding="utf-8").splitlines()]
+    with LABELS_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
     records = {name: _records(name, root) for name in {row[0] for row in rows[1:]}}
     indexes = {
         name: dict(zip(data.ids, range(len(data)), strict=True)) for name, data in records.items()

@@ -20,7 +20,7 @@ def test_reintel_fixed_split_matches_the_readme() -> None:
 
 def test_policy_devset_rebuilds_every_labelled_sentence() -> None:
     # given the repository's key file (no texts in it)
-    rows = LABELS_FILE.read_text(encoding="utf-8").splitlines()[1:]
+    rows = LABELS_FILE.read_text(encoding="utf-8").splitlines()[1:]  # one header line
     # when the texts are rebuilt from the datasets (hash-verified inside)
     items = load_policy_devset()
     # then every row has its sentence and a stance label
