@@ -99,10 +99,27 @@ def resend_release(user: User, release: Release) -> int:
     return len(retry)
 
 
+UNCERTAIN = (
+    "Tiến trình gửi bị dừng giữa lúc gửi thư này: không rõ thư đã đến chưa, nên không tự gửi lại."
+)
+
+
+def _settle_uncertain(release_id: int, now: datetime) -> None:
+    # An expired claim whose SMTP transaction had started may or may not have been delivered:
+    # resending could duplicate it, so it becomes FAILED and a person decides ("gửi lại").
+    Delivery.objects.filter(
+        release_id=release_id,
+        status=DeliveryStatus.SENDING,
+        claimed_until__lt=now,
+        sent_at__isnull=False,
+    ).update(status=DeliveryStatus.FAILED, error=UNCERTAIN)
+
+
 def _claim(release_id: int, now: datetime, limit: int) -> list[Delivery]:
+    _settle_uncertain(release_id, now)
     claim_id = secrets.token_hex(8)
     claimable = Q(status=DeliveryStatus.PENDING) | Q(
-        status=DeliveryStatus.SENDING, claimed_until__lt=now
+        status=DeliveryStatus.SENDING, claimed_until__lt=now, sent_at__isnull=True
     )
     candidates = list(
         Delivery.objects.filter(claimable, release_id=release_id)
@@ -117,6 +134,7 @@ def _claim(release_id: int, now: datetime, limit: int) -> list[Delivery]:
         status=DeliveryStatus.SENDING,
         claim_id=claim_id,
         claimed_until=now + timedelta(seconds=CLAIM_SECONDS),
+        sent_at=None,
         attempts=F("attempts") + 1,
     )
     return list(
@@ -148,11 +166,18 @@ def _message(release: Release, delivery: Delivery, connection: object) -> EmailM
     )
 
 
+def _start(delivery: Delivery) -> None:
+    """Record that the SMTP transaction is starting (``sent_at`` on a SENDING row)."""
+    Delivery.objects.filter(pk=delivery.pk, claim_id=delivery.claim_id).update(
+        sent_at=timezone.now()
+    )
+
+
 def _finish(delivery: Delivery, error: Exception | None) -> None:
     if error is None:
-        fields = {"status": DeliveryStatus.SENT, "sent_at": timezone.now(), "error": ""}
+        fields: dict[str, object] = {"status": DeliveryStatus.SENT, "error": ""}
     else:
-        fields = {"status": DeliveryStatus.FAILED, "error": str(error)[:500]}
+        fields = {"status": DeliveryStatus.FAILED, "sent_at": None, "error": str(error)[:500]}
     Delivery.objects.filter(pk=delivery.pk, claim_id=delivery.claim_id).update(**fields)
 
 
@@ -178,6 +203,7 @@ def send_pending(
                 break
             batches += 1
             for delivery in claimed:
+                _start(delivery)
                 try:
                     _message(release, delivery, connection).send()
                 except Exception as error:

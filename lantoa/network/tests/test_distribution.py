@@ -125,6 +125,22 @@ def test_a_worker_that_died_mid_batch_leaves_no_duplicates_after_restart(
     assert Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 30
 
 
+def test_a_message_in_flight_when_the_worker_died_is_not_resent_automatically(
+    personas: Personas, approved: Release, smtp_server: LocalSmtp
+) -> None:
+    distribution.distribute_release(personas.lan, approved, [_health_list(personas, 3)])
+    in_flight, *_ = distribution._claim(approved.pk, timezone.now(), 3)
+    distribution._start(in_flight)  # the worker dies during this SMTP transaction
+
+    later = timezone.now() + timedelta(seconds=distribution.CLAIM_SECONDS + 1)
+    assert distribution.send_pending(approved.pk, now=lambda: later) == 2
+
+    in_flight.refresh_from_db()
+    assert (in_flight.status, in_flight.error) == (DeliveryStatus.FAILED, distribution.UNCERTAIN)
+    assert in_flight.email not in smtp_server.recipients()
+    assert distribution.resend_release(personas.lan, approved) == 1
+
+
 def test_bounce_click_acknowledgement_and_resend_only_to_those_not_reached(
     personas: Personas, approved: Release, smtp_server: LocalSmtp
 ) -> None:
