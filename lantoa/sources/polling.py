@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from lantoa.content.models import Item
+from lantoa.content.pipeline import items_stored
 from lantoa.sources.connectors import (
     Entry,
     Harvest,
@@ -40,6 +41,7 @@ __all__ = [
 CLAIM_LEASE = dt.timedelta(minutes=15)
 MAX_BACKOFF = dt.timedelta(hours=24)
 MAX_SAMPLES = 20
+PROCESS_BATCH = 500
 _DUPLICATE_REASONS = {RejectionReason.ALREADY_SEEN, RejectionReason.DUPLICATE_IN_RUN}
 
 
@@ -51,7 +53,6 @@ class RunCounts:
     failed: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     samples: list[str] = field(default_factory=list)
-    stored_ids: list[int] = field(default_factory=list)
 
     def count_rejection(self, rejection: Rejection) -> None:
         if rejection.reason in _DUPLICATE_REASONS:
@@ -74,8 +75,12 @@ class RunCounts:
 
 
 def ingest_records(source: Source, records: Iterable[Entry | Rejection]) -> RunCounts:
-    """Store each entry in its own transaction and count every record's outcome."""
+    """Store each entry in its own transaction and count every record's outcome.
+
+    Stored items go on to analysis and monitoring in batches of ``PROCESS_BATCH``.
+    """
     counts = RunCounts()
+    pending: list[int] = []
     for record in records:
         if isinstance(record, Rejection):
             counts.count_rejection(record)
@@ -83,9 +88,13 @@ def ingest_records(source: Source, records: Iterable[Entry | Rejection]) -> RunC
         outcome, item = store_entry(source, record)
         if outcome is StoreOutcome.STORED and item is not None:
             counts.stored += 1
-            counts.stored_ids.append(item.pk)
+            pending.append(item.pk)
         else:
             counts.duplicate += 1
+        if len(pending) >= PROCESS_BATCH:
+            items_stored(pending)
+            pending = []
+    items_stored(pending)
     return counts
 
 

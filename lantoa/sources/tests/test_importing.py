@@ -1,19 +1,22 @@
 """Social-media file imports and partner pushes: idempotent, every row accounted for."""
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 
 from lantoa.accounts.models import ApiToken
+from lantoa.analysis.models import ItemAnalysis
 from lantoa.content.models import Item, ItemKind
 from lantoa.content.stories import reset_story_index
 from lantoa.core.testing.factories import make_source
 from lantoa.core.testing.personas import Personas
+from lantoa.monitoring.models import CountedItem
 from lantoa.sources.importing import file_source_for, import_file
 from lantoa.sources.models import SourceKind
 
@@ -156,3 +159,18 @@ def test_reprints_in_two_outlets_share_one_story(personas: Personas, tmp_path: P
 
     assert len(stories) == 1
     assert Item.objects.first().story.item_count == 2  # type: ignore[union-attr]
+
+
+def test_ingested_items_are_analysed_and_indexed_after_commit(
+    personas: Personas, tmp_path: Path, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    export = write_jsonl(tmp_path / "facebook.jsonl", ROWS[:2])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_file(file_source_for(personas.hanoi, "facebook"), export)
+
+    analyses = ItemAnalysis.objects.order_by("item_id")
+    assert analyses.count() == 2
+    assert all(a.sentiment in {"negative", "neutral", "positive"} for a in analyses)
+    assert all(a.model_versions.get("sentiment") for a in analyses)
+    assert CountedItem.objects.count() == 2
