@@ -1,4 +1,4 @@
-"""seed-demo throughput: the demo generator alone, then `lantoa seed-demo` into SQLite (1,000,000
+"""seed-demo storage throughput (`--no-process`): the demo generator alone, then `lantoa seed-demo` into SQLite (1,000,000
 items) and PostgreSQL (100,000 items), each in a fresh database.
 
 The generator-only figure is the baseline: the ratio shows what storing costs.

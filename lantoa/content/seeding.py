@@ -10,11 +10,13 @@ from datetime import date
 from itertools import islice
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from lantoa.accounts.models import Organization
 from lantoa.accounts.setup import GOVERNMENT_CODE, load_reference_data
 from lantoa.content.demo import DemoItem, demo_sources, generate_items
 from lantoa.content.models import Item, ItemKind
+from lantoa.content.pipeline import process_stored_items
 from lantoa.core.text import content_hash
 from lantoa.sources.models import Source, SourceKind, SourceStatus
 
@@ -103,8 +105,21 @@ def _insert(batch: list[DemoItem], sources: dict[str, Source], post_ids: dict[st
             )
 
 
-def seed_demo(*, items: int, seed: int, end: date, days: int = 90) -> SeedReport:
-    """Create reference data, demo sources and ``items`` demo items; re-running adds nothing."""
+def _process_unanalysed(demo_items: QuerySet[Item]) -> None:
+    """Run the after-store pipeline on demo items that have not been through it yet."""
+    pending = demo_items.filter(analysis__isnull=True).order_by("pk").values_list("pk", flat=True)
+    ids = list(pending)
+    for start in range(0, len(ids), BATCH_SIZE):
+        process_stored_items(ids[start : start + BATCH_SIZE])
+
+
+def seed_demo(
+    *, items: int, seed: int, end: date, days: int = 90, process: bool = True
+) -> SeedReport:
+    """Create reference data, demo sources and ``items`` demo items; re-running adds nothing.
+
+    With ``process`` the items are analysed and handed to monitoring like ingested ones.
+    """
     load_reference_data()
     sources = _ensure_demo_sources()
     demo_items = Item.objects.filter(source__in=sources.values())
@@ -112,4 +127,6 @@ def seed_demo(*, items: int, seed: int, end: date, days: int = 90) -> SeedReport
     post_ids: dict[str, int] = {}
     for batch in _batches(generate_items(seed=seed, count=items, end=end, days=days)):
         _insert(batch, sources, post_ids)
+    if process:
+        _process_unanalysed(demo_items)
     return SeedReport(sources=len(sources), items_before=before, items_after=demo_items.count())

@@ -8,8 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from lantoa.accounts.models import Organization, OrganizationType
+from lantoa.analysis.models import ItemAnalysis
 from lantoa.content.models import Item, ItemKind
 from lantoa.content.seeding import seed_demo
+from lantoa.monitoring.models import CountedItem
 from lantoa.sources.models import Source, SourceStatus
 
 END = date(2026, 11, 22)
@@ -64,3 +66,12 @@ def test_seed_demo_command_reports_json() -> None:
     report = json.loads(out.getvalue())
     assert report["items_created"] == 50
     assert report["items_total"] == 50
+
+
+@pytest.mark.django_db
+def test_demo_items_go_through_analysis_and_monitoring() -> None:
+    seed_demo(items=300, seed=5, end=END)
+
+    assert ItemAnalysis.objects.count() == 300
+    assert CountedItem.objects.count() == 300
+    assert seed_demo(items=300, seed=5, end=END).created == 0

@@ -27,6 +27,11 @@ class Command(BaseCommand):
             help="Ngày cuối của dữ liệu, YYYY-MM-DD (mặc định: hôm qua, để không có tin ở tương lai).",
         )
         parser.add_argument("--days", type=int, default=90, help="Số ngày dữ liệu (mặc định 90).")
+        parser.add_argument(
+            "--no-process",
+            action="store_true",
+            help="Không phân tích và đánh chỉ mục (nhanh hơn, dùng cho đo hiệu năng lưu trữ).",
+        )
         parser.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
