@@ -27,6 +27,7 @@ class TokenAuth(HttpBearer):
 def _build_api() -> NinjaAPI:
     from lantoa.accounts.api import router as accounts_router
     from lantoa.content.api import router as content_router
+    from lantoa.monitoring.api import router as monitoring_router
     from lantoa.network.api import router as network_router
     from lantoa.plans.api import router as plans_router
     from lantoa.sources.api import router as sources_router
@@ -43,6 +44,7 @@ def _build_api() -> NinjaAPI:
     built.add_router("/items", content_router, tags=["Tin bài"])
     built.add_router("/network", network_router, tags=["Mạng lưới truyền thông"])
     built.add_router("/plans", plans_router, tags=["Kế hoạch truyền thông"])
+    built.add_router("/monitoring", monitoring_router, tags=["Giám sát"])
     return built
 
 
