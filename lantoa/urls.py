@@ -23,6 +23,7 @@ urlpatterns = [
     path("tin-bai/", include("lantoa.content.urls")),
     path("ke-hoach/", include("lantoa.plans.urls")),
     path("nguon-tin/", include("lantoa.sources.urls")),
+    path("gan-nhan/", include("lantoa.analysis.urls")),
     path("", include("lantoa.network.urls")),
     path("giam-sat/", include("lantoa.monitoring.urls")),
     path("muc/", include(section_patterns)),

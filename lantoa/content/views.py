@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from lantoa.accounts.models import User
+from lantoa.analysis.views import panel_context
 from lantoa.content.models import ItemKind
 from lantoa.content.queries import visible_items
 from lantoa.core.http import HtmxHttpRequest
@@ -39,5 +40,7 @@ def item_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    item = get_object_or_404(visible_items(user).select_related("source", "parent"), pk=pk)
-    return render(request, "content/item_detail.html", {"item": item})
+    item = get_object_or_404(
+        visible_items(user).select_related("source", "parent", "story", "analysis"), pk=pk
+    )
+    return render(request, "content/item_detail.html", {"item": item, **panel_context(item)})

@@ -1,0 +1,110 @@
+"""Pages where officers see and correct labels, work the labelling queue and check models."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lantoa.accounts.models import User
+from lantoa.analysis.actions import correct_label
+from lantoa.analysis.labels import LABELS, display
+from lantoa.analysis.queries import labelling_queue, latest_corrections
+from lantoa.content.models import Item
+from lantoa.content.queries import visible_items
+from lantoa.core.http import HtmxHttpRequest
+
+TASK_TITLES = {
+    "sentiment": _("Sắc thái"),
+    "toxicity": _("Mức độ độc hại"),
+    "field": _("Lĩnh vực"),
+    "reliability": _("Độ tin cậy"),
+}
+
+
+def panel_context(item: Item) -> dict[str, Any]:
+    """What the analysis panel of an item page shows: each task's label, confidence, corrections."""
+    analysis = getattr(item, "analysis", None)
+    corrections = latest_corrections(item)
+    rows = []
+    for task, labels in LABELS.items():
+        label = str(getattr(analysis, task, "") or "") if analysis else ""
+        score = getattr(analysis, f"{task}_score", None) if analysis else None
+        correction = corrections.get(task)
+        rows.append(
+            {
+                "task": task,
+                "title": TASK_TITLES[task],
+                "label": display(task, label) if label else "",
+                "score": score,
+                "version": (analysis.model_versions.get(task, "") if analysis else ""),
+                "choices": [(value, str(name)) for value, name in labels.items()],
+                "correction": display(task, correction.label) if correction else "",
+                "corrected_by": correction.corrected_by if correction else None,
+            }
+        )
+    return {"item": item, "analysis": analysis, "rows": rows}
+
+
+def _item_for(request: HttpRequest, item_id: int) -> Item:
+    user: User = request.user  # type: ignore[assignment]
+    return get_object_or_404(visible_items(user).select_related("analysis"), pk=item_id)
+
+
+@login_required
+def item_panel(request: HttpRequest, item_id: int) -> HttpResponse:
+    return render(request, "analysis/_item_panel.html", panel_context(_item_for(request, item_id)))
+
+
+@login_required
+@require_POST
+def correct(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+    item = _item_for(request, item_id)
+    user: User = request.user  # type: ignore[assignment]
+    try:
+        correct_label(user, item, request.POST.get("task", ""), request.POST.get("label", ""))
+    except (PermissionDenied, ValueError) as refused:
+        if request.htmx:
+            return HttpResponse(str(refused), status=400)
+        messages.error(request, str(refused))
+    if request.htmx:
+        return render(request, "analysis/_item_panel.html", panel_context(item))
+    messages.success(request, _("Đã ghi nhận nhãn do cán bộ sửa."))
+    return redirect(request.POST.get("next") or "content:item_detail", pk=item.pk)
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    page = Paginator(labelling_queue(user), 25).get_page(request.GET.get("page"))
+    panels = [panel_context(item) for item in page.object_list]
+    return render(request, "analysis/queue.html", {"page": page, "panels": panels})
+
+
+def _model_cards(data_dir: Path) -> list[dict[str, Any]]:
+    cards = []
+    for card_path in sorted((data_dir / "models").glob("*/*.json")):
+        try:
+            card = json.loads(card_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        card.setdefault("task", card_path.parent.name)
+        card.setdefault("version", card_path.stem)
+        cards.append(card)
+    return cards
+
+
+@staff_member_required
+def model_status(request: HttpRequest) -> HttpResponse:
+    """Every trained model under the data directory with the evaluation stored in its card."""
+    cards = _model_cards(settings.LANTOA_DATA_DIR)
+    return render(request, "analysis/models.html", {"cards": cards, "titles": TASK_TITLES})
