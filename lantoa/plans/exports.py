@@ -1,16 +1,25 @@
 """The compliance board as a report to the superior body: XLSX (openpyxl) and DOCX (python-docx)."""
 
 import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from lantoa.plans.budget import BudgetSummary, format_vnd
 from lantoa.plans.compliance import Board, ComplianceRow
+from lantoa.plans.impact import ImpactPoint, Phase
 from lantoa.plans.labels import count_label, group_name, status_name
+from lantoa.plans.models import Activity, FundingSource, Plan
 
-__all__ = ["board_docx", "board_title", "board_xlsx"]
+__all__ = ["DOCX", "XLSX", "board_docx", "board_title", "board_xlsx", "plan_docx"]
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def board_title(board: Board) -> str:
@@ -96,6 +105,81 @@ def board_docx(board: Board) -> bytes:
     for number, row in enumerate(board.rows, start=1):
         for cell, text in zip(table.add_row().cells, _cells(number, row), strict=True):
             cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(document: Any, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def plan_docx(
+    plan: Plan,
+    activities: Sequence[Activity],
+    budget: BudgetSummary,
+    impact: Sequence[ImpactPoint] | None,
+    *,
+    today: date,
+) -> bytes:
+    """A plan report: header, activities (overdue marked), budget by source, impact by phase."""
+    document = Document()
+    document.add_heading(plan.title, level=1)
+    document.add_paragraph(
+        _("Cơ quan: %(org)s — Năm %(year)s — Trạng thái: %(status)s")
+        % {"org": plan.organization.name, "year": plan.year, "status": plan.get_status_display()}
+    )
+    if plan.document_number and plan.document_date:
+        document.add_paragraph(
+            _("Văn bản phê duyệt số %(number)s ngày %(day)s")
+            % {"number": plan.document_number, "day": f"{plan.document_date:%d/%m/%Y}"}
+        )
+    document.add_heading(_("Hoạt động"), level=2)
+    _table(
+        document,
+        [_("Hoạt động"), _("Thời gian"), _("Trạng thái"), _("Dự toán")],
+        [
+            [
+                a.title + (f" ({_('Quá hạn')})" if a.is_overdue(today) else ""),
+                f"{a.starts_on:%d/%m/%Y} – {a.ends_on:%d/%m/%Y}",
+                a.get_status_display(),
+                format_vnd(budget.by_activity[a.pk].planned) if a.pk in budget.by_activity else "",
+            ]
+            for a in activities
+        ],
+    )
+    document.add_heading(_("Kinh phí"), level=2)
+    labels = dict(FundingSource.choices)
+    rows = [
+        [str(labels.get(k, k)), format_vnd(f.planned), format_vnd(f.committed), format_vnd(f.spent)]
+        for k, f in budget.by_source.items()
+    ]
+    total = budget.total
+    rows.append(
+        [
+            _("Tổng cộng"),
+            format_vnd(total.planned),
+            format_vnd(total.committed),
+            format_vnd(total.spent),
+        ]
+    )
+    _table(document, [_("Nguồn"), _("Dự toán"), _("Đã cam kết"), _("Đã chi")], rows)
+    if total.over_budget:
+        document.add_paragraph(_("Cảnh báo: đã cam kết hoặc đã chi vượt dự toán."))
+    if impact is not None:
+        document.add_heading(_("Hiệu quả"), level=2)
+        names = {Phase.BEFORE: _("Trước"), Phase.DURING: _("Trong"), Phase.AFTER: _("Sau")}
+        _table(
+            document,
+            [_("Giai đoạn"), _("Số tin, bài"), _("Lượt tương tác")],
+            [[names[p.phase], str(p.items), str(p.reach)] for p in impact],
+        )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ import hashlib
 from typing import Any
 
 import plotly.graph_objects as go
+from django.db.models import Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,10 +16,10 @@ from django.views.decorators.http import etag
 
 from lantoa.accounts.models import User
 from lantoa.plans.impact import ImpactPoint, Phase, summarise
-from lantoa.plans.models import Activity
+from lantoa.plans.models import Activity, Plan
 from lantoa.plans.queries import linked_items
 
-__all__ = ["impact_context", "impact_figure", "plotly_js"]
+__all__ = ["impact_context", "impact_figure", "impact_points", "phase_labels", "plotly_js"]
 
 WINDOW_DAYS = 30
 
@@ -38,13 +39,13 @@ def plotly_js(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _phase_labels() -> dict[str, str]:
+def phase_labels() -> dict[str, str]:
     return {Phase.BEFORE: _("Trước"), Phase.DURING: _("Trong"), Phase.AFTER: _("Sau")}
 
 
 def impact_figure(points: list[ImpactPoint]) -> str:
     """The chart as Plotly JSON: linked items and their reach per phase."""
-    labels = _phase_labels()
+    labels = phase_labels()
     x = [labels[p.phase] for p in points]
     figure = go.Figure(
         data=[
@@ -62,8 +63,19 @@ def impact_figure(points: list[ImpactPoint]) -> str:
     return str(figure.to_json())
 
 
-def impact_context(user: User, activity: Activity) -> dict[str, Any]:
-    items = list(linked_items(user, activity).select_related("source").order_by("published_at"))
+def impact_points(
+    user: User, subject: Activity | Plan
+) -> tuple[list[Any], list[ImpactPoint]] | None:
+    """Linked items and their phases; a plan's window runs from its first activity's start to
+    its last one's end. None for a plan without activities."""
+    if isinstance(subject, Plan):
+        window = subject.activities.aggregate(first=Min("starts_on"), last=Max("ends_on"))
+        if window["first"] is None:
+            return None
+        starts_on, ends_on = window["first"], window["last"]
+    else:
+        starts_on, ends_on = subject.starts_on, subject.ends_on
+    items = list(linked_items(user, subject).select_related("source").order_by("published_at"))
     points = summarise(
         (
             (
@@ -72,11 +84,19 @@ def impact_context(user: User, activity: Activity) -> dict[str, Any]:
             )
             for item in items
         ),
-        starts_on=activity.starts_on,
-        ends_on=activity.ends_on,
+        starts_on=starts_on,
+        ends_on=ends_on,
         window_days=WINDOW_DAYS,
     )
-    labels = _phase_labels()
+    return items, points
+
+
+def impact_context(user: User, subject: Activity | Plan) -> dict[str, Any]:
+    found = impact_points(user, subject)
+    if found is None:
+        return {"impact_points": None}
+    items, points = found
+    labels = phase_labels()
     return {
         "linked_items": items,
         "impact_points": [(labels[p.phase], p) for p in points],

@@ -18,6 +18,7 @@ from lantoa.plans.models import (
     ISSUED_STATUSES,
     OPEN_ACTIVITY_STATUSES,
     Activity,
+    ActivityOutput,
     BudgetLine,
     Plan,
     PlanDeadline,
@@ -176,10 +177,14 @@ def _child_plan(child: Organization, plan: Plan | None) -> ChildPlan:
     )
 
 
-def linked_items(user: User, activity: Activity) -> QuerySet[Item]:
-    """Items ``user`` may read that the activity's outputs point at: by foreign key, or by an
-    output URL equal to the item's canonical URL."""
-    outputs = activity.outputs.all()
+def linked_items(user: User, activity: Activity | Plan) -> QuerySet[Item]:
+    """Items ``user`` may read that the outputs of an activity (or of all a plan's activities)
+    point at: by foreign key, or by an output URL equal to the item's canonical URL."""
+    outputs = (
+        ActivityOutput.objects.filter(activity__plan=activity)
+        if isinstance(activity, Plan)
+        else activity.outputs.all()
+    )
     urls = [u for u in outputs.values_list("url", flat=True) if u]
     ids = [i for i in outputs.values_list("item_id", flat=True) if i]
     return visible_items(user).filter(Q(pk__in=ids) | Q(canonical_url__in=urls)).distinct()

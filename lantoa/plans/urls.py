@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="plan_detail"),
     path("<int:pk>/sua/", views.plan_edit, name="plan_edit"),
     path("<int:pk>/chuyen/<slug:move>/", views.plan_move, name="plan_move"),
+    path("<int:pk>/bao-cao.docx", views.plan_report, name="plan_report"),
     path("<int:pk>/tep-ky/", views.signed_file, name="signed_file"),
     path("<int:pk>/hoat-dong/them/", views.activity_create, name="activity_create"),
     path("hoat-dong/<int:pk>/", views.activity_detail, name="activity_detail"),

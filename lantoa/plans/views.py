@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from lantoa.accounts.models import User
 from lantoa.accounts.scoping import can_manage
 from lantoa.plans import actions
+from lantoa.plans.exports import DOCX, plan_docx
 from lantoa.plans.forms import (
     ActivityForm,
     ActivityStatusForm,
@@ -27,6 +28,7 @@ from lantoa.plans.forms import (
     PlanEditForm,
     PlanForm,
 )
+from lantoa.plans.impact_views import impact_context, impact_points
 from lantoa.plans.models import OPEN_ACTIVITY_STATUSES, Activity, Plan, PlanStatus
 from lantoa.plans.queries import plan_budget, visible_activities, visible_plans
 from lantoa.plans.workflow import TRANSITIONS, Move, target_of
@@ -162,6 +164,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": plan.status == PlanStatus.DRAFT
         and user.has_perm("plans.change_plan")
         and can_manage(user, plan.organization),
+        **impact_context(user, plan),
         "move_buttons": [(m.value, MOVE_LABELS[m]) for m in moves if m != Move.APPROVE],
     }
     return render(request, "plans/plan_detail.html", context)
@@ -201,6 +204,24 @@ def plan_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
             request, _("Kế hoạch chuyển sang “%(s)s”.") % {"s": plan.get_status_display()}
         )
     return redirect("plans:plan_detail", plan.pk)
+
+
+@login_required
+def plan_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan as a DOCX report: activities, budget and the impact of its outputs."""
+    user = _user(request)
+    plan = _plan_for(user, pk)
+    found = impact_points(user, plan)
+    body = plan_docx(
+        plan,
+        list(plan.activities.select_related("policy")),
+        plan_budget(plan),
+        found[1] if found else None,
+        today=today(),
+    )
+    response = HttpResponse(body, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="ke-hoach-{plan.pk}.docx"'
+    return response
 
 
 @login_required
@@ -252,8 +273,6 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from lantoa.plans.impact_views import impact_context
-
     user = _user(request)
     activity = _activity_for(user, pk)
     plan = activity.plan

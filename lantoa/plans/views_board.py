@@ -13,15 +13,12 @@ from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import can_manage, visible_organizations
 from lantoa.plans import actions
 from lantoa.plans.budget import BudgetFigures
-from lantoa.plans.exports import board_docx, board_title, board_xlsx
+from lantoa.plans.exports import DOCX, XLSX, board_docx, board_title, board_xlsx
 from lantoa.plans.forms import DeadlineForm
 from lantoa.plans.labels import count_label, group_name, status_name
 from lantoa.plans.models import FundingSource
 from lantoa.plans.queries import compliance_board, organizations_with_children, yearly_budget
 from lantoa.plans.views import today
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _user(request: HttpRequest) -> User:
