@@ -17,7 +17,9 @@ How a score is made (one configuration for every series; no per-series tuning):
 3. The largest ratio r is mapped to r / (1 + r): 0.5 means "as surprising as the worst lately".
 4. A score that does not beat every score of the last ``quiet_period`` steps is halved: the
    first alert of an incident matters, its echoes are noise (NAB rewards the earliest detection
-   in a window and charges every false alarm; analysts suffer alert fatigue).
+   in a window and charges every false alarm; analysts suffer alert fatigue). For the same
+   reason every score in the ``echo_span`` steps after one at the alert level (0.5) is halved,
+   even one that climbs higher: an incident that builds up over a few steps alerts once.
 
 Sensitivity labels map to alert thresholds on that score.
 """
@@ -59,7 +61,8 @@ class DetectorConfig:
     remembered; ``shift_span``: values averaged for the sustained-shift feature; ``ks_span``:
     latest values compared with the history's distribution; ``context``: length of the pattern
     matched against the past; ``quiet_period``: how long a score must stay below the last peak
-    to be halved; ``warmup``: values seen before any score; ``refresh``: steps between baseline
+    to be halved; ``echo_span``: how long any score is halved after one reached the alert level;
+    ``warmup``: values seen before any score; ``refresh``: steps between baseline
     recomputations (a cost saving; the baseline moves slowly); ``period_refresh``: steps between
     searches for the series' period; ``min_autocorrelation``: how strongly the history must
     repeat itself to count as seasonal.
@@ -72,10 +75,14 @@ class DetectorConfig:
     context: int = 12
     quiet_period: int = 300
     warmup: int = 30
+    echo_span: int = 16
     refresh: int = 8
     period_refresh: int = 96
     min_autocorrelation: float = 0.5
 
+
+# A score of 0.5 means "as surprising as the worst lately" (a feature ratio of 1).
+_ALERT_LEVEL = 0.5
 
 _THRESHOLDS = {Sensitivity.LOW: 0.6, Sensitivity.BALANCED: 0.51, Sensitivity.HIGH: 0.5}
 
@@ -83,8 +90,8 @@ _THRESHOLDS = {Sensitivity.LOW: 0.6, Sensitivity.BALANCED: 0.51, Sensitivity.HIG
 def alert_threshold(sensitivity: Sensitivity | str) -> float:
     """Score at or above which a step is an alert for the given sensitivity.
 
-    0.5 fires on anything at least as surprising as the worst of the recent past; 0.51 is near
-    the threshold NAB's standard profile picks; 0.6 asks for 1.5 times the recent worst.
+    0.5 fires on anything at least as surprising as the worst of the recent past; 0.51 is just
+    above the threshold NAB's standard profile picks (about 0.5); 0.6 asks for 1.5 times the recent worst.
     """
     return _THRESHOLDS[Sensitivity(sensitivity)]
 
@@ -173,6 +180,7 @@ class StreamingDetector:
         self._score_maximum = _RunningMax(self.config.quiet_period)
         self._baseline: _Baseline | None = None
         self._seen = 0
+        self._since_alert = self.config.echo_span + 1
 
     def update(self, value: float) -> float:
         """Score ``value`` against what came before, then learn it. Returns a score in [0, 1)."""
@@ -192,7 +200,11 @@ class StreamingDetector:
         score = ratio / (1.0 + ratio)
         beats_recent_peak = score > self._score_maximum.value()
         self._score_maximum.push(score)
-        return score if beats_recent_peak else score / 2.0
+        self._since_alert += 1
+        is_echo = self._since_alert <= self.config.echo_span
+        if score >= _ALERT_LEVEL:
+            self._since_alert = 0
+        return score if beats_recent_peak and not is_echo else score / 2.0
 
     def _features(self, value: float) -> tuple[float, ...]:
         baseline = self._current_baseline()

@@ -105,3 +105,17 @@ def test_period_of_a_daily_cycle_is_found_and_noise_has_none() -> None:
     assert detect_period(daily, min_autocorrelation=0.5) in (24, 48, 72, 96, 120)
     assert detect_period(rng.normal(size=700), min_autocorrelation=0.5) == 0
     assert detect_period(np.full(700, 3.0), min_autocorrelation=0.5) == 0
+
+
+def test_a_burst_that_builds_up_alerts_once() -> None:
+    # Given ordinary traffic, then mentions that climb for four hours
+    series = _daily_counts(30)
+    burst = 600
+    for offset, extra in enumerate((40, 60, 90, 400)):
+        series[burst + offset] += extra
+    # When scored
+    scores = score_series(series)
+    threshold = alert_threshold(Sensitivity.BALANCED)
+    alerts = [hour for hour, score in enumerate(scores) if score >= threshold and hour > 200]
+    # Then only the first hour of the climb alerts, though each later hour is more extreme
+    assert alerts == [burst]
