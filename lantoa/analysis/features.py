@@ -18,8 +18,7 @@ from lantoa.analysis.lexicon_scorer import (
     StanceScore,
     ToxicityScore,
     lexicon_features,
-    score_stance,
-    score_toxicity,
+    score_text,
 )
 
 __all__ = [
@@ -73,7 +72,7 @@ LexiconScores = tuple[StanceScore, ToxicityScore]
 
 def lexicon_scores(token_lists: Sequence[list[str]]) -> list[LexiconScores]:
     """Stance and toxicity scores of each ``tokens_with_punctuation`` list."""
-    return [(score_stance(tokens), score_toxicity(tokens)) for tokens in token_lists]
+    return [score_text(tokens) for tokens in token_lists]
 
 
 def lexicon_matrix(scores: Sequence[LexiconScores]) -> np.ndarray:

@@ -21,14 +21,18 @@ _MAX_N = 3
 
 
 def _runs(tokens: list[str]) -> list[list[str]]:
-    runs: list[list[str]] = [[]]
+    runs: list[list[str]] = []
+    current: list[str] = []
     for token in tokens:
         if token in STOP_WORDS or not token[0].isalpha():
-            if runs[-1]:
-                runs.append([])
+            if len(current) > 1:
+                runs.append(current)
+            current = []
         else:
-            runs[-1].append(token)
-    return [run for run in runs if run]
+            current.append(token)
+    if len(current) > 1:
+        runs.append(current)
+    return runs  # runs of one syllable hold no 2-3-syllable phrase
 
 
 def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
@@ -36,8 +40,7 @@ def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
     counts: Counter[tuple[str, ...]] = Counter()
     for run in _runs(tokens):
         for n in range(2, _MAX_N + 1):
-            for start in range(len(run) - n + 1):
-                counts[tuple(run[start : start + n])] += 1
+            counts.update(zip(*(run[offset:] for offset in range(n)), strict=False))
     # Counter keeps insertion order, so sorted() breaks ties by first occurrence.
     ranked = sorted(counts, key=lambda words: -counts[words] * (len(words) - 1))
     chosen: list[str] = []

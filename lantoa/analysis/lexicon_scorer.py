@@ -5,7 +5,7 @@ because punctuation bounds negation scope and tells "song" (but) from "song song
 """
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +18,7 @@ __all__ = [
     "ToxicityScore",
     "lexicon_features",
     "score_stance",
+    "score_text",
     "score_toxicity",
     "stance_probabilities",
     "toxicity_probabilities",
@@ -32,32 +33,40 @@ _NEGATED_POSITIVE, _NEGATED_NEGATIVE = -1.2, 0.2  # "không tốt" is bad; "khô
 _POST_INTENSIFIERS = frozenset({"lắm", "quá"})
 
 
+Match = tuple[int, int, float]  # start, length, value
+
+
 class _PhraseIndex:
-    """Greedy longest-match lookup of multi-syllable phrases in a token list."""
+    """Greedy longest-match lookup of several kinds of phrases in one pass over the tokens.
 
-    def __init__(self, phrases: Mapping[str, float]) -> None:
-        # first syllable -> [(length, remaining syllables, value)], longest first
-        self._by_first: dict[str, list[tuple[int, list[str], float]]] = {}
-        for phrase, value in phrases.items():
-            first, *rest = phrase.split()
-            self._by_first.setdefault(first, []).append((len(rest) + 1, rest, value))
+    Within a kind matches do not overlap; across kinds they may ("nghiêm trọng" is both a
+    negative cue and an intensifier).
+    """
+
+    def __init__(self, kinds: Mapping[str, Mapping[str, float]]) -> None:
+        self._kinds = tuple(kinds)
+        # first syllable -> [(kind, length, remaining syllables, value)], longest first per kind
+        self._by_first: dict[str, list[tuple[str, int, list[str], float]]] = {}
+        for kind, phrases in kinds.items():
+            for phrase, value in phrases.items():
+                first, *rest = phrase.split()
+                self._by_first.setdefault(first, []).append((kind, len(rest) + 1, rest, value))
         for candidates in self._by_first.values():
-            candidates.sort(key=lambda item: -item[0])
+            candidates.sort(key=lambda item: -item[1])
 
-    def matches(self, tokens: list[str]) -> Iterator[tuple[int, int, float]]:
-        """Yield (start, length, value) of non-overlapping matches, left to right."""
+    def matches(self, tokens: list[str]) -> dict[str, list[Match]]:
+        """Matches of every kind, each list left to right."""
+        found: dict[str, list[Match]] = {kind: [] for kind in self._kinds}
+        free_from = dict.fromkeys(self._kinds, 0)
         by_first = self._by_first
-        position, end = 0, len(tokens)
-        while position < end:
-            candidates = by_first.get(tokens[position])
-            length = 0
-            if candidates:
-                for size, rest, value in candidates:
-                    if size == 1 or tokens[position + 1 : position + size] == rest:
-                        length = size
-                        yield position, size, value
-                        break
-            position += length or 1
+        for position, token in enumerate(tokens):
+            for kind, size, rest, value in by_first.get(token, ()):
+                if position >= free_from[kind] and (
+                    size == 1 or tokens[position + 1 : position + size] == rest
+                ):
+                    found[kind].append((position, size, value))
+                    free_from[kind] = position + size
+        return found
 
 
 _fold = lru_cache(maxsize=1 << 17)(fold)
@@ -72,17 +81,22 @@ def _folded_safe(phrases: Mapping[str, float]) -> dict[str, float]:
 
 
 _SIGNED = {**{k: -v for k, v in lexicon.NEGATIVE.items()}, **lexicon.POSITIVE}
-_STANCE = _PhraseIndex(_SIGNED)
-_STANCE_FOLDED = _PhraseIndex(_folded_safe(_SIGNED))
-_NEGATORS = _PhraseIndex(dict.fromkeys(lexicon.NEGATORS, 1.0))
-_INTENSIFIERS = _PhraseIndex(lexicon.INTENSIFIERS)
-_INTENT = _PhraseIndex(dict.fromkeys(lexicon.INTENT_MARKERS, 1.0))
-_CONTRAST = _PhraseIndex(dict.fromkeys(lexicon.CONTRAST_MARKERS, 1.0))
-_OFFENSIVE = _PhraseIndex(lexicon.OFFENSIVE_TERMS)
-_OFFENSIVE_FOLDED = _PhraseIndex(_folded_safe(lexicon.OFFENSIVE_TERMS))
-_HATE = _PhraseIndex(dict.fromkeys(lexicon.HATE_TERMS, 1.0))
-_HATE_FOLDED = _PhraseIndex(_folded_safe(dict.fromkeys(lexicon.HATE_TERMS, 1.0)))
-_TARGETS = _PhraseIndex(dict.fromkeys(lexicon.HATE_TARGETS, 1.0))
+_MARKERS = {
+    "negator": dict.fromkeys(lexicon.NEGATORS, 1.0),
+    "intensifier": lexicon.INTENSIFIERS,
+    "intent": dict.fromkeys(lexicon.INTENT_MARKERS, 1.0),
+    "contrast": dict.fromkeys(lexicon.CONTRAST_MARKERS, 1.0),
+    "target": dict.fromkeys(lexicon.HATE_TARGETS, 1.0),
+}
+_CUES = {
+    "stance": _SIGNED,
+    "offensive": lexicon.OFFENSIVE_TERMS,
+    "hate": dict.fromkeys(lexicon.HATE_TERMS, 1.0),
+}
+_EXACT = _PhraseIndex({**_CUES, **_MARKERS})
+# Text typed without diacritics: cues match folded; markers keep their spelling (and so match
+# only where the text has them in ASCII).
+_FOLDED = _PhraseIndex({**{k: _folded_safe(v) for k, v in _CUES.items()}, **_MARKERS})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,10 +123,10 @@ def _is_word(token: str) -> bool:
     return token[0].isalnum()
 
 
-def _negator_ends(tokens: list[str]) -> set[int]:
+def _negator_ends(tokens: list[str], negators: list[Match]) -> set[int]:
     """Positions just after each real negator; "không khí", "hàng không" negate nothing."""
     ends = set()
-    for start, length, _ in _NEGATORS.matches(tokens):
+    for start, length, _ in negators:
         after = start + length
         following = tokens[after] if after < len(tokens) else ""
         preceding = tokens[start - 1] if start else ""
@@ -135,10 +149,10 @@ def _within_scope(tokens: list[str], start: int, ends: set[int], window: int) ->
     return False
 
 
-def _last_contrast(tokens: list[str]) -> int:
+def _last_contrast(tokens: list[str], markers: list[Match]) -> int:
     """Start of the last clause-opening contrast marker, or -1; "song" counts after a break."""
     last = -1
-    for start, _, _ in _CONTRAST.matches(tokens):
+    for start, _, _ in markers:
         if tokens[start] == "song" and start and _is_word(tokens[start - 1]):
             continue
         last = start
@@ -159,16 +173,18 @@ def _has_diacritics(tokens: list[str]) -> bool:
     return any(_fold(token) != token for token in tokens)
 
 
-def score_stance(tokens: list[str]) -> StanceScore:
-    """Sum signed cue weights, applying negation, intent, intensifiers and the contrast rule."""
-    index = _STANCE if _has_diacritics(tokens) else _STANCE_FOLDED
-    negator_ends = _negator_ends(tokens)
-    intent_ends = {start + length for start, length, _ in _INTENT.matches(tokens)}
-    intensifiers = {s + n: v for s, n, v in _INTENSIFIERS.matches(tokens)}
-    contrast = _last_contrast(tokens)
+def _matches(tokens: list[str]) -> dict[str, list[Match]]:
+    return (_EXACT if _has_diacritics(tokens) else _FOLDED).matches(tokens)
+
+
+def _stance(tokens: list[str], found: dict[str, list[Match]]) -> StanceScore:
+    negator_ends = _negator_ends(tokens, found["negator"])
+    intent_ends = {start + length for start, length, _ in found["intent"]}
+    intensifiers = {s + n: v for s, n, v in found["intensifier"]}
+    contrast = _last_contrast(tokens, found["contrast"])
     positive = negative = 0.0
-    cues = negated = 0
-    for start, length, weight in index.matches(tokens):
+    negated = 0
+    for start, length, weight in found["stance"]:
         value = weight * _intensity(tokens, start, length, intensifiers)
         if contrast >= 0:
             value *= _AFTER_CONTRAST if start > contrast else _BEFORE_CONTRAST
@@ -177,7 +193,6 @@ def score_stance(tokens: list[str]) -> StanceScore:
             value *= _NEGATED_POSITIVE if value > 0 else -_NEGATED_NEGATIVE
         elif value > 0 and _within_scope(tokens, start, intent_ends, _INTENT_WINDOW):
             value *= _INTENDED
-        cues += 1
         if value > 0:
             positive += value
         else:
@@ -186,28 +201,38 @@ def score_stance(tokens: list[str]) -> StanceScore:
         score=positive - negative,
         positive=positive,
         negative=negative,
-        cues=cues,
+        cues=len(found["stance"]),
         negated=negated,
         contrast=contrast >= 0,
     )
 
 
+def _toxicity(found: dict[str, list[Match]]) -> ToxicityScore:
+    insult_starts = {start for start, _, _ in found["offensive"]}
+    targeted = any(s + n in insult_starts for s, n, _ in found["target"])
+    return ToxicityScore(
+        offensive=sum(v for _, _, v in found["offensive"]),
+        hateful=bool(found["hate"]) or targeted,
+    )
+
+
+def score_stance(tokens: list[str]) -> StanceScore:
+    """Sum signed cue weights, applying negation, intent, intensifiers and the contrast rule."""
+    return _stance(tokens, _matches(tokens))
+
+
 def score_toxicity(tokens: list[str]) -> ToxicityScore:
     """Sum offensive weights; flag slurs and insults aimed at a target ("bọn", "thằng" ...).
 
-    Text typed without diacritics is matched against the folded multi-syllable entries.
+    Text typed without diacritics is matched against the folded entries.
     """
-    # Without diacritics every token already is its folded form.
-    if _has_diacritics(tokens):
-        offensive_index, hate_index = _OFFENSIVE, _HATE
-    else:
-        offensive_index, hate_index = _OFFENSIVE_FOLDED, _HATE_FOLDED
-    words = tokens
-    insults = list(offensive_index.matches(words))
-    insult_starts = {start for start, _, _ in insults}
-    targeted = any(s + n in insult_starts for s, n, _ in _TARGETS.matches(tokens))
-    slur = any(True for _ in hate_index.matches(words))
-    return ToxicityScore(offensive=sum(v for _, _, v in insults), hateful=slur or targeted)
+    return _toxicity(_matches(tokens))
+
+
+def score_text(tokens: list[str]) -> tuple[StanceScore, ToxicityScore]:
+    """Both scores from one pass of phrase matching (what batch featurisation uses)."""
+    found = _matches(tokens)
+    return _stance(tokens, found), _toxicity(found)
 
 
 def _softmax(logits: dict[str, float]) -> dict[str, float]:
