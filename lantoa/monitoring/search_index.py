@@ -52,9 +52,10 @@ _CHUNK = 500
 CREATE_SQL = {
     "sqlite": [FTS5_CREATE_TABLE.format(table=SQLITE_TABLE)],
     "postgresql": [
+        # No foreign key to content_item: Django's flush truncates only its models' tables
+        # (migration 0003); search joins back to content_item, so orphans never surface.
         f"CREATE TABLE {PG_TABLE} ("
-        " item_id bigint PRIMARY KEY REFERENCES content_item (id) ON DELETE CASCADE"
-        " DEFERRABLE INITIALLY DEFERRED,"
+        " item_id bigint PRIMARY KEY,"
         " search_vector tsvector NOT NULL,"
         " positions_complete boolean NOT NULL DEFAULT true)",
         f"CREATE INDEX {PG_TABLE}_vector ON {PG_TABLE} USING gin (search_vector)",
