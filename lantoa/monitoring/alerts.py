@@ -91,21 +91,46 @@ def evaluate_rule(rule: AlertRule) -> Event | None:
     return check(rule, series)
 
 
-def _spiked(values: tuple[float, ...] | tuple[int, ...], sensitivity: str) -> float | None:
-    """The detector's score of the last value when it is an upward anomaly, else None."""
-    scores = score_series(float(v) for v in values)
-    history = sorted(values[:-1])
-    median = history[len(history) // 2] if history else 0
-    if scores and scores[-1] >= alert_threshold(sensitivity) and values[-1] > median:
-        return scores[-1]
-    return None
+# Robust deviations above the recent median that make a day a spike, per sensitivity.
+_JUMP_DEVIATIONS = {"low": 6.0, "balanced": 4.0, "high": 3.0}
+_BASELINE_DAYS = 28
+
+
+def _spiked(
+    values: tuple[float, ...] | tuple[int, ...], sensitivity: str, *, floor: float
+) -> float | None:
+    """A score for the last value when it is an upward anomaly, else None.
+
+    Days before the topic's first item are dropped. The streaming detector's score decides
+    when it reaches the sensitivity's threshold; because it calibrates itself on a long
+    history and daily series are short, a day also counts when it exceeds the median of the
+    previous 28 days by the sensitivity's number of robust deviations (MAD, at least ``floor``).
+    """
+    start = next((i for i, v in enumerate(values) if v), len(values))
+    series = [float(v) for v in values[start:]]
+    if len(series) < 2:
+        return None
+    history = sorted(series[-_BASELINE_DAYS - 1 : -1])
+    median = history[len(history) // 2]
+    if series[-1] <= median:
+        return None
+    score = score_series(series)[-1]
+    if score >= alert_threshold(sensitivity):
+        return score
+    deviation = sorted(abs(v - median) for v in history)[len(history) // 2] * 1.4826
+    jump = (series[-1] - median) / max(deviation, floor)
+    return jump if jump >= _JUMP_DEVIATIONS.get(sensitivity, 4.0) else None
 
 
 def _volume_spike(rule: AlertRule, series: trends.DailySeries) -> Event | None:
     today = series.volume[-1]
     if today < rule.min_count:
         return None
-    score = _spiked(series.volume, rule.sensitivity)
+    score = _spiked(
+        series.volume,
+        rule.sensitivity,
+        floor=max(1.0, sum(series.volume) / len(series.volume)) ** 0.5,
+    )
     if score is None:
         return None
     return Event(
@@ -123,7 +148,7 @@ def _negative_spike(rule: AlertRule, series: trends.DailySeries) -> Event | None
     if negative < rule.min_count:
         return None
     shares = series.negative_share()
-    score = _spiked(shares, rule.sensitivity)
+    score = _spiked(shares, rule.sensitivity, floor=0.05)
     if score is None:
         return None
     return Event(

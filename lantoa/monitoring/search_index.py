@@ -3,7 +3,10 @@
 SQLite: an FTS5 virtual table ``monitoring_item_search`` (``rowid`` = item id) holding our own
 tokens (:func:`~lantoa.monitoring.query.fts5_columns`). PostgreSQL: a side table
 ``monitoring_itemsearch`` (item id, tsvector literal from :func:`~lantoa.monitoring.query.pg_vector`,
-``positions_complete``) with a GIN index. ``content.Item`` is not touched.
+``positions_complete``) with a GIN index. ``content.Item`` is not touched, and no foreign key
+points at it (Django flushes test databases with TRUNCATE, which PostgreSQL refuses for a table
+referenced from an unmanaged one); a row left by a deleted item is never returned, since every
+search joins back to ``content_item``.
 
 Both compile the parsed query; where a compilation is only a superset (FTS5 approximations, or
 PostgreSQL rows whose positions were cut), the candidates are checked with the matcher, so the

@@ -1,21 +1,20 @@
-"""Drop the PostgreSQL search side table's foreign key to items.
+"""Drop the PostgreSQL side table's foreign key to content_item.
 
-Django's flush (and the transactional tests that use it) truncates only the tables of its models;
-a foreign key from this raw table to ``content_item`` makes that TRUNCATE fail. Search joins the
-table back to ``content_item``, so a row left behind by a deleted item can never be returned.
+Django flushes test databases with TRUNCATE, which PostgreSQL refuses for a table referenced by
+a foreign key from a table Django does not manage. Searches join back to content_item, so a row
+left by a deleted item is never returned.
 """
 
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
-FOREIGN_KEY = "monitoring_itemsearch_item_id_fkey"
-
 
 def drop_foreign_key(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"ALTER TABLE monitoring_itemsearch DROP CONSTRAINT IF EXISTS {FOREIGN_KEY}"
+            "ALTER TABLE monitoring_itemsearch "
+            "DROP CONSTRAINT IF EXISTS monitoring_itemsearch_item_id_fkey"
         )
 
 
