@@ -152,10 +152,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
 
+# The address people reach this site at, for links in e-mails (tracking links, verdicts…).
+LANTOA_PUBLIC_URL = env_str("LANTOA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Periodic work, run by `celery beat` in deployments and by `lantoa run`'s in-process scheduler.
 PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "poll-due-sources": {"task": "lantoa.sources.tasks.poll_due_sources", "seconds": 60},
     "evaluate-alerts": {"task": "lantoa.monitoring.tasks.evaluate_alert_rules", "seconds": 300},
+    "resume-distributions": {"task": "lantoa.network.resume_distributions", "seconds": 120},
+    "find-release-coverage": {"task": "lantoa.network.find_coverage", "seconds": 900},
 }
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}

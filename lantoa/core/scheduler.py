@@ -1,18 +1,19 @@
 """The in-process scheduler of the embedded default: the same periodic tasks Celery beat runs.
 
-``PERIODIC_TASKS`` in settings maps a name to a task path and an interval; `lantoa run` starts
-this loop in a daemon thread, a deployment runs `celery beat` with the same table instead.
+``PERIODIC_TASKS`` in settings maps a schedule name to a Celery task name and an interval;
+`lantoa run` starts this loop in a daemon thread and runs each task from Celery's registry, a
+deployment runs `celery beat` with the same table instead.
 """
 
 import logging
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import close_old_connections
-from django.utils.module_loading import import_string
+
+from lantoa.celery import app as celery_app
 
 __all__ = ["PeriodicTask", "periodic_tasks", "start_in_process_scheduler"]
 
@@ -22,14 +23,14 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class PeriodicTask:
     name: str
-    task_path: str
+    task_name: str
     seconds: int
 
 
 def periodic_tasks() -> list[PeriodicTask]:
     table: dict[str, dict[str, object]] = getattr(settings, "PERIODIC_TASKS", {})
     return [
-        PeriodicTask(name=name, task_path=str(spec["task"]), seconds=int(str(spec["seconds"])))
+        PeriodicTask(name=name, task_name=str(spec["task"]), seconds=int(str(spec["seconds"])))
         for name, spec in table.items()
     ]
 
@@ -37,8 +38,7 @@ def periodic_tasks() -> list[PeriodicTask]:
 def _run_once(task: PeriodicTask) -> None:
     close_old_connections()
     try:
-        function: Callable[[], object] = import_string(task.task_path)
-        function()
+        celery_app.tasks[task.task_name]()
     except Exception:
         logger.exception("Periodic task %s failed; it will run again next time", task.name)
     finally:
@@ -59,6 +59,7 @@ def _loop(tasks: list[PeriodicTask], stop: threading.Event) -> None:
 def start_in_process_scheduler() -> threading.Event:
     """Start the loop in a daemon thread; set the returned event to stop it."""
     stop = threading.Event()
+    celery_app.loader.import_default_modules()  # registers every app's tasks by name
     tasks = periodic_tasks()
     thread = threading.Thread(
         target=_loop, args=(tasks, stop), name="lantoa-scheduler", daemon=True

@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
-from lantoa.config.env import env_str
 from lantoa.network.actions._permissions import require
 from lantoa.network.bounces import DELIVERY_HEADER, Bounce, message_id_for, parse_bounce
 from lantoa.network.models import (
@@ -52,7 +51,7 @@ BATCH_SIZE = 200
 
 def public_base_url() -> str:
     """Where recipients' links point (``LANTOA_PUBLIC_URL``, e.g. https://lantoa.example.gov.vn)."""
-    return env_str("LANTOA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+    return str(settings.LANTOA_PUBLIC_URL)
 
 
 def distribute_release(user: User, release: Release, lists: Iterable[ContactList]) -> int:
