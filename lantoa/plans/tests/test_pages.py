@@ -350,3 +350,55 @@ def test_plan_title_is_escaped(client: Client, personas: Personas) -> None:
 
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "plans:plan_list",
+        "plans:plan_create",
+        "plans:board",
+        "plans:budget",
+        "plans:policy_list",
+        "plans:policy_create",
+        "plans:commission_list",
+        "plans:commission_create",
+        "plans:staff_list",
+        "plans:staff_create",
+        "plans:training_create",
+    ],
+)
+def test_every_page_renders_in_vietnamese_for_an_officer(
+    client: Client, personas: Personas, name: str
+) -> None:
+    client.force_login(personas.lan)
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_edit_forms_are_prefilled(client: Client, personas: Personas) -> None:
+    plan = make_plan(organization=personas.hanoi, title="Kế hoạch cần sửa")
+    activity = make_activity(plan=plan, title="Hoạt động cần sửa", channels=["portal"])
+    client.force_login(personas.lan)
+
+    plan_form = client.get(reverse("plans:plan_edit", args=[plan.pk])).content.decode()
+    activity_form = client.get(reverse("plans:activity_edit", args=[activity.pk])).content.decode()
+
+    assert 'value="Kế hoạch cần sửa"' in plan_form
+    assert 'value="Hoạt động cần sửa"' in activity_form
+    assert 'value="portal"' in activity_form and "checked" in activity_form
+
+
+def test_analyst_sees_pages_but_no_write_buttons(client: Client, personas: Personas) -> None:
+    plan = make_plan(organization=personas.hanoi_department)
+    make_activity(plan=plan)
+    client.force_login(personas.ha)
+
+    page = client.get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
+
+    assert "Trình phê duyệt" not in page
+    assert "Thêm hoạt động" not in page
+    assert client.get(reverse("plans:policy_create")).status_code == 403
