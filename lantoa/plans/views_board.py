@@ -87,8 +87,11 @@ def board_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_POST
 def board_deadline(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    parent = get_object_or_404(visible_organizations(user), pk=request.POST.get("parent", 0))
-    year = int(request.POST.get("year", today().year))
+    raw_parent, raw_year = request.POST.get("parent", ""), request.POST.get("year", "")
+    if not (raw_parent.isdigit() and raw_year.isdigit() and 2000 <= int(raw_year) <= 2100):
+        raise Http404
+    parent = get_object_or_404(visible_organizations(user), pk=int(raw_parent))
+    year = int(raw_year)
     form = DeadlineForm(request.POST)
     if form.is_valid():
         try:

@@ -402,3 +402,19 @@ def test_analyst_sees_pages_but_no_write_buttons(client: Client, personas: Perso
     assert "Trình phê duyệt" not in page
     assert "Thêm hoạt động" not in page
     assert client.get(reverse("plans:policy_create")).status_code == 403
+
+
+def test_leader_sets_the_deadline_on_the_board(
+    client: Client, leader: User, personas: Personas
+) -> None:
+    client.force_login(leader)
+
+    client.post(
+        reverse("plans:board_deadline"),
+        {"parent": personas.hanoi.pk, "year": 2026, "deadline": "2026-01-10"},
+    )
+    bad = client.post(reverse("plans:board_deadline"), {"parent": "x", "year": "y"})
+    page = client.get(reverse("plans:board"), {"year": 2026}).content.decode()
+
+    assert bad.status_code == 404
+    assert "Hạn ban hành: 10/01/2026" in page
