@@ -60,7 +60,7 @@ def test_flat_series_never_alerts() -> None:
 
 @pytest.mark.parametrize("label", ["low", "balanced", "high"])
 def test_sensitivity_labels_map_to_thresholds(label: str) -> None:
-    assert 0.5 <= alert_threshold(label) < 1.0
+    assert 0.25 < alert_threshold(label) < 1.0  # above every damped echo (< 0.25)
 
 
 def test_higher_sensitivity_means_lower_threshold() -> None:
@@ -119,3 +119,8 @@ def test_a_burst_that_builds_up_alerts_once() -> None:
     alerts = [hour for hour, score in enumerate(scores) if score >= threshold and hour > 200]
     # Then only the first hour of the climb alerts, though each later hour is more extreme
     assert alerts == [burst]
+    # And its echoes stay quiet even at the most sensitive setting
+    eager = alert_threshold(Sensitivity.HIGH)
+    eager_alerts = [hour for hour, score in enumerate(scores) if score >= eager and hour > 200]
+    assert burst in eager_alerts
+    assert not [hour for hour in eager_alerts if burst < hour <= burst + 20]
