@@ -8,19 +8,21 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from lantoa.accounts.models import Role
+from lantoa.core.testing.browser import log_in
 from lantoa.core.testing.factories import make_user
 from lantoa.core.testing.personas import Personas
 from lantoa.core.testing.smtp import LocalSmtp
-from lantoa.core.tests import test_browser as core_browser
 from lantoa.network.actions.distribution import record_bounce
 from lantoa.network.models import Contact, Delivery, Release
 from lantoa.network.tests.factories import journalist_rows, make_outlet, xlsx_bytes
 from lantoa.network.tests.test_distribution import _dsn
 
-# The Chromium fixtures of the core browser suite, shared rather than copied.
-browser = core_browser.browser
-page = core_browser.page
-log_in = core_browser.log_in
+
+@pytest.fixture
+def page(browser_page: Page) -> Page:
+    """The shared Chromium page (``lantoa.core.testing.browser``) under this suite's name."""
+    return browser_page
+
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
