@@ -43,6 +43,8 @@ def test_commands_on_an_unmigrated_database_say_to_migrate(tmp_path: Path) -> No
 
 
 def test_bad_option_values_exit_non_zero(tmp_path: Path) -> None:
-    result = _lantoa("seed-demo", "--end", "22/11/2026", DEBUG="true", LANTOA_DATA_DIR=str(tmp_path))
+    result = _lantoa(
+        "seed-demo", "--end", "22/11/2026", DEBUG="true", LANTOA_DATA_DIR=str(tmp_path)
+    )
 
     assert result.returncode != 0
