@@ -88,7 +88,9 @@ def source_import(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(
+            request, "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        )
         return redirect("sources:detail", pk=pk)
     uploaded = form.cleaned_data["file"]
     suffix = "".join(Path(uploaded.name).suffixes[-2:])
