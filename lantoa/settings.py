@@ -155,6 +155,13 @@ LOGGING = {
 # The address people reach this site at, for links in e-mails (tracking links, verdicts…).
 LANTOA_PUBLIC_URL = env_str("LANTOA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Default time a body has to answer a journalist's question, in working days (Mon–Fri; public
+# holidays are not counted out). MUST be confirmed against the decree on press statements and
+# answers to the press currently in force (Decree 09/2017/ND-CP or its successor) before use.
+PRESS_QUESTION_RESPONSE_DAYS = env_int("PRESS_QUESTION_RESPONSE_DAYS", 2)
+# Release attachments larger than this in total are linked from the e-mail, not attached.
+RELEASE_ATTACHMENT_MAX_BYTES = env_int("RELEASE_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+
 # Periodic work, run by `celery beat` in deployments and by `lantoa run`'s in-process scheduler.
 PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "poll-due-sources": {"task": "lantoa.sources.tasks.poll_due_sources", "seconds": 60},
