@@ -6,6 +6,7 @@ ties broken by first occurrence; a phrase contained in a better-scoring one is d
 """
 
 from collections import Counter
+from itertools import chain
 
 __all__ = ["STOP_WORDS", "keyphrases"]
 
@@ -37,16 +38,24 @@ def _runs(tokens: list[str]) -> list[list[str]]:
 
 def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
     """Up to ``limit`` keyphrases from ``text.tokens_with_punctuation`` output, best first."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    for run in _runs(tokens):
-        for n in range(2, _MAX_N + 1):
-            counts.update(zip(*(run[offset:] for offset in range(n)), strict=False))
-    # Counter keeps insertion order, so sorted() breaks ties by first occurrence.
-    ranked = sorted(counts, key=lambda words: -counts[words] * (len(words) - 1))
+    runs = _runs(tokens)
+    counts = Counter(
+        chain.from_iterable(
+            zip(*(run[offset:] for offset in range(n)), strict=False)
+            for run in runs
+            for n in range(2, _MAX_N + 1)
+        )
+    )
+
+    def score(words: tuple[str, ...]) -> int:
+        return -counts[words] * (len(words) - 1)
+
+    # Only repeated phrases compete; a text without any gets its best single one. Counter keeps
+    # insertion order and sorted() is stable, so ties go to the first occurrence.
+    repeated = sorted((words for words, count in counts.items() if count > 1), key=score)
+    ranked = repeated or sorted(counts, key=score)[:1]
     chosen: list[str] = []
     for words in ranked:
-        if counts[words] < 2 and chosen:
-            break
         phrase = " ".join(words)
         if not any(phrase in better for better in chosen):
             chosen.append(phrase)
