@@ -312,8 +312,10 @@ class QuestionChannel(models.TextChoices):
 
 
 class QuestionStatus(models.TextChoices):
+    HELD = "held", _("Chờ xem xét")
     OPEN = "open", _("Đang xử lý")
     ANSWERED = "answered", _("Đã trả lời")
+    REJECTED = "rejected", _("Không tiếp nhận")
 
 
 class PressQuestion(models.Model):
@@ -359,6 +361,13 @@ class PressQuestion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     is_public = models.BooleanField(_("công khai câu trả lời"), default=False)
+    published_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True)
+    message_id = models.CharField(
+        _("mã thư"),
+        max_length=255,
+        blank=True,
+        help_text=_("Message-ID của thư chuyển tiếp, để nhập lại không tạo trùng."),
+    )
     briefing = models.ForeignKey(
         "Briefing",
         verbose_name=_("họp báo"),
@@ -372,6 +381,13 @@ class PressQuestion(models.Model):
         verbose_name = _("câu hỏi của báo chí")
         verbose_name_plural = _("câu hỏi của báo chí")
         ordering: ClassVar = ["deadline", "id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["owner", "message_id"],
+                condition=~models.Q(message_id=""),
+                name="question_once_per_message",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.subject
@@ -383,7 +399,7 @@ class Briefing(models.Model):
     owner = models.ForeignKey(
         Organization, verbose_name=_("cơ quan tổ chức"), on_delete=models.PROTECT, related_name="+"
     )
-    title = models.CharField(_("tên buổi họp báo"), max_length=500)
+    title = models.CharField(_("chủ đề"), max_length=500)
     starts_at = models.DateTimeField(_("thời gian"))
     location = models.CharField(_("địa điểm"), max_length=255, blank=True)
     materials = models.TextField(_("tài liệu"), blank=True)
@@ -409,3 +425,51 @@ class Briefing(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class BriefingMaterial(models.Model):
+    """A file handed out at a briefing (statement, figures, slides)."""
+
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("tệp"), upload_to="network/briefings/%Y/%m/")
+    name = models.CharField(_("tên tệp"), max_length=255)
+
+    class Meta:
+        verbose_name = _("tài liệu họp báo")
+        verbose_name_plural = _("tài liệu họp báo")
+        ordering: ClassVar = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Invitation(models.Model):
+    """One briefing invitation to one contact: unique per (briefing, contact), claimed by a
+    conditional UPDATE like :class:`Delivery`, so re-sending never mails anyone twice."""
+
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="invitations")
+    email = models.EmailField(_("thư điện tử"))
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=8,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+        db_index=True,
+    )
+    claim_id = models.CharField(max_length=32, blank=True)
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    error = models.CharField(_("lỗi"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("giấy mời họp báo")
+        verbose_name_plural = _("giấy mời họp báo")
+        ordering: ClassVar = ["id"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["briefing", "contact"], name="invitation_once_per_contact"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.briefing_id} → {self.email}"

@@ -5,7 +5,7 @@ from celery import shared_task
 from lantoa.network.actions.distribution import send_pending
 from lantoa.network.models import Delivery, DeliveryStatus
 
-__all__ = ["resume_distributions", "send_release"]
+__all__ = ["resume_distributions", "send_briefing_invitations", "send_release"]
 
 
 @shared_task(name="lantoa.network.send_release", acks_late=True)
@@ -32,3 +32,11 @@ def find_all_coverage() -> int:
     from lantoa.network.models import Release, ReleaseStatus
 
     return sum(find_coverage(r) for r in Release.objects.filter(status=ReleaseStatus.APPROVED))
+
+
+@shared_task(name="lantoa.network.send_briefing_invitations", acks_late=True)
+def send_briefing_invitations(briefing_id: int) -> int:
+    """Send a briefing's pending invitations; re-running it never mails anyone twice."""
+    from lantoa.network.actions.briefings import send_invitations
+
+    return send_invitations(briefing_id)
