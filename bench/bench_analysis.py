@@ -10,6 +10,7 @@ lexicon-only scorer is the zero-data baseline, measured in the same run.
 import os
 import time
 from collections.abc import Sequence
+from typing import Literal
 
 import numpy as np
 
@@ -154,7 +155,9 @@ def _clipped(texts: Sequence[str], length: int, count: int) -> list[str]:
     return [" ".join(words[:length]) for words, _ in zip(long_enough, range(count), strict=False)]
 
 
-def _items_per_second(texts: list[str], mode: str, models: ModelSet) -> float:
+def _items_per_second(
+    texts: list[str], mode: Literal["fast", "accurate"], models: ModelSet
+) -> float:
     analyze_batch(texts[:50], mode=mode, models=models)  # warm caches
     started = time.perf_counter()
     analyze_batch(texts, mode=mode, models=models)
@@ -188,7 +191,7 @@ def main() -> None:
     if not root.is_dir():
         print(f"datasets not found at {root}; nothing to measure")
         return
-    benchmarks = {task: public_benchmark(task, root) for task in TASKS}
+    benchmarks: dict[str, Benchmark] = {task: public_benchmark(task, root) for task in TASKS}
     models: dict[str, dict[str, TextClassifier]] = {"fast": {}, "accurate": {}}
     timings = []
     for task, benchmark in benchmarks.items():
