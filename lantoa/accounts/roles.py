@@ -62,6 +62,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "monitoring.view_alertrule",
         "monitoring.add_alertrule",
         "monitoring.change_alertrule",
+        "consultation.view_consultation",
+        "consultation.add_consultation",
+        "consultation.change_consultation",
+        "consultation.moderate_comment",
     ),
     Role.LEADER: (
         "sources.view_source",
@@ -86,6 +90,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "monitoring.view_alert",
         "monitoring.change_alert",
         "monitoring.view_alertrule",
+        "consultation.view_consultation",
+        "consultation.add_consultation",
+        "consultation.change_consultation",
+        "consultation.moderate_comment",
     ),
     Role.OFFICER: (
         "sources.view_source",
@@ -132,6 +140,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "monitoring.view_alertrule",
         "monitoring.add_alertrule",
         "monitoring.change_alertrule",
+        "consultation.view_consultation",
+        "consultation.add_consultation",
+        "consultation.change_consultation",
+        "consultation.moderate_comment",
     ),
     Role.ANALYST: (
         "sources.view_source",
@@ -149,6 +161,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.view_staffmember",
         "monitoring.view_topic",
         "monitoring.view_alert",
+        "consultation.view_consultation",
     ),
     Role.SPOKESPERSON: (
         "content.view_item",
@@ -165,6 +178,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "plans.view_policy",
         "monitoring.view_topic",
         "monitoring.view_alert",
+        "consultation.view_consultation",
     ),
 }
 
