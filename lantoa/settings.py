@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "lantoa.monitoring",
     "lantoa.plans",
     "lantoa.network",
+    "lantoa.factcheck",
     "lantoa.consultation",
 ]
 
