@@ -270,3 +270,46 @@ class AlertDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alert_id} {self.channel} {self.target}"
+
+
+class ReportSubscription(models.Model):
+    """A user receives the weekly report of a topic by e-mail."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="subscriptions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_subscriptions"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đăng ký báo cáo tuần")
+        verbose_name_plural = _("đăng ký báo cáo tuần")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["topic", "user"], name="reportsubscription_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.topic_id}"
+
+
+class WeeklyReport(models.Model):
+    """One topic's report for one ISO week; unique, so the scheduler sends it at most once."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="weekly_reports")
+    week_start = models.DateField(_("thứ Hai đầu tuần"))
+    attempts = models.PositiveIntegerField(default=0)
+    recipients = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("báo cáo tuần")
+        verbose_name_plural = _("báo cáo tuần")
+        ordering: ClassVar = ["-week_start", "topic"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["topic", "week_start"], name="weeklyreport_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id} {self.week_start}"

@@ -87,9 +87,16 @@ def daily_series(scope: int, *, days: int, end: date | None = None) -> DailySeri
     )
 
 
-def breakdown(scope: int, dimension: str, *, since: date, limit: int = 10) -> list[tuple[str, int]]:
-    """Top values of a breakdown dimension (province, source, keyword, or channel of totals)."""
+def breakdown(
+    scope: int, dimension: str, *, since: date, until: date | None = None, limit: int = 10
+) -> list[tuple[str, int]]:
+    """Top values of a breakdown dimension (province, source, keyword, or channel of totals).
+
+    Local days ``since`` to ``until`` inclusive (no end by default).
+    """
     counters = TrendCounter.objects.filter(scope=scope, bucket__gte=_start(since))
+    if until is not None:
+        counters = counters.filter(bucket__lt=_start(until + timedelta(days=1)))
     if dimension == "channel":
         key, counters = "channel", counters.filter(dimension="total")
     else:
@@ -100,8 +107,10 @@ def breakdown(scope: int, dimension: str, *, since: date, limit: int = 10) -> li
     return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))[:limit]
 
 
-def top_sources(scope: int, *, since: date, limit: int = 10) -> list[tuple[str, int]]:
-    ranked = breakdown(scope, "source", since=since, limit=limit)
+def top_sources(
+    scope: int, *, since: date, until: date | None = None, limit: int = 10
+) -> list[tuple[str, int]]:
+    ranked = breakdown(scope, "source", since=since, until=until, limit=limit)
     names = dict(
         Source.objects.filter(pk__in=[int(pk) for pk, _ in ranked]).values_list("pk", "name")
     )
