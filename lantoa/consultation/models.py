@@ -51,7 +51,9 @@ class Consultation(models.Model):
 
 
 class DraftVersion(models.Model):
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="versions")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField()
     source_name = models.CharField(max_length=255, blank=True)
     text = models.TextField()
@@ -115,7 +117,9 @@ class CommentStatus(models.TextChoices):
 
 
 class Comment(models.Model):
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="comments"
+    )
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="original_comments")
     current_clause = models.ForeignKey(
         Clause, null=True, on_delete=models.SET_NULL, related_name="comments"
@@ -165,6 +169,9 @@ class ClauseReaction(models.Model):
             models.UniqueConstraint(fields=["clause", "participant"], name="uniq_clause_reaction")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.participant_id}:{self.clause_id}:{self.agree}"
+
 
 class Statement(models.Model):
     consultation = models.ForeignKey(
@@ -186,10 +193,15 @@ class StatementVote(models.Model):
     AGREE, DISAGREE, PASS = 1, -1, 0
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE)
-    value = models.SmallIntegerField(choices=[(1, _("Đồng ý")), (-1, _("Không đồng ý")), (0, _("Bỏ qua"))])
+    value = models.SmallIntegerField(
+        choices=[(1, _("Đồng ý")), (-1, _("Không đồng ý")), (0, _("Bỏ qua"))]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["statement", "participant"], name="uniq_statement_vote")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}:{self.statement_id}:{self.value}"
