@@ -11,6 +11,7 @@ from celery import shared_task
 from django.db import transaction
 
 from lantoa.analysis.storing import analyze_items
+from lantoa.factcheck.linking import match_new_items
 from lantoa.monitoring.pipeline import process_new_items
 
 __all__ = ["items_stored", "process_stored_items"]
@@ -18,9 +19,10 @@ __all__ = ["items_stored", "process_stored_items"]
 
 @shared_task(name="lantoa.content.pipeline.process_stored_items")
 def process_stored_items(item_ids: list[int]) -> int:
-    """Analyse the items, then tag, index and count them for monitoring."""
+    """Analyse the items, tag, index and count them for monitoring, then match known claims."""
     analyze_items(item_ids)
     process_new_items(item_ids)
+    match_new_items(item_ids)
     return len(item_ids)
 
 
