@@ -66,6 +66,13 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "consultation.add_consultation",
         "consultation.change_consultation",
         "consultation.moderate_comment",
+        "factcheck.view_claim",
+        "factcheck.add_claim",
+        "factcheck.change_claim",
+        "factcheck.issue_verdict",
+        "factcheck.view_tip",
+        "factcheck.add_tip",
+        "factcheck.change_tip",
     ),
     Role.LEADER: (
         "sources.view_source",
@@ -94,6 +101,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "consultation.add_consultation",
         "consultation.change_consultation",
         "consultation.moderate_comment",
+        "factcheck.view_claim",
+        "factcheck.change_claim",
+        "factcheck.issue_verdict",
+        "factcheck.view_tip",
     ),
     Role.OFFICER: (
         "sources.view_source",
@@ -144,6 +155,13 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "consultation.add_consultation",
         "consultation.change_consultation",
         "consultation.moderate_comment",
+        "factcheck.view_claim",
+        "factcheck.add_claim",
+        "factcheck.change_claim",
+        "factcheck.issue_verdict",
+        "factcheck.view_tip",
+        "factcheck.add_tip",
+        "factcheck.change_tip",
     ),
     Role.ANALYST: (
         "sources.view_source",
@@ -162,6 +180,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "monitoring.view_topic",
         "monitoring.view_alert",
         "consultation.view_consultation",
+        "factcheck.view_claim",
+        "factcheck.view_tip",
     ),
     Role.SPOKESPERSON: (
         "content.view_item",
@@ -179,6 +199,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "monitoring.view_topic",
         "monitoring.view_alert",
         "consultation.view_consultation",
+        "factcheck.view_claim",
+        "factcheck.view_tip",
     ),
 }
 
