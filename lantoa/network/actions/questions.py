@@ -34,6 +34,7 @@ __all__ = [
     "deadline_for",
     "is_overdue",
     "overdue_counts",
+    "overdue_filter",
     "publish_question",
     "question_counts",
     "receive_question_mail",
@@ -257,7 +258,8 @@ def publish_question(user: User, question: PressQuestion) -> PressQuestion:
     )
 
 
-def _late(moment: datetime) -> Q:
+def overdue_filter(moment: datetime) -> Q:
+    """Waiting (held or open) past the deadline, or answered after it."""
     return Q(status__in=[QuestionStatus.OPEN, QuestionStatus.HELD], deadline__lt=moment) | Q(
         status=QuestionStatus.ANSWERED, answered_at__gt=F("deadline")
     )
@@ -277,7 +279,7 @@ def overdue_counts(
 ) -> dict[int, int]:
     """Overdue questions per organisation asked (owner id → count)."""
     rows = (
-        questions.filter(_late(now or timezone.now()))
+        questions.filter(overdue_filter(now or timezone.now()))
         .order_by()
         .values("owner_id")
         .annotate(n=Count("id"))
@@ -305,7 +307,7 @@ def question_counts(
         .annotate(
             total=Count("id"),
             waiting=Count("id", filter=waiting),
-            overdue=Count("id", filter=_late(now or timezone.now())),
+            overdue=Count("id", filter=overdue_filter(now or timezone.now())),
         )
         .order_by("-overdue", "owner__name")
     )
