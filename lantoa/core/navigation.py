@@ -58,6 +58,11 @@ SECTIONS: tuple[Section, ...] = (
         "plans:plan_list",
     ),
     Section("factcheck", _("Tin giả"), _("Tiếp nhận, xác minh và cải chính thông tin sai lệch.")),
-    Section("consultation", _("Lấy ý kiến"), _("Lấy ý kiến nhân dân về dự thảo chính sách.")),
+    Section(
+        "consultation",
+        _("Lấy ý kiến"),
+        _("Lấy ý kiến nhân dân về dự thảo chính sách."),
+        "consultation:list",
+    ),
     Section("reports", _("Báo cáo"), _("Báo cáo định kỳ và đánh giá hiệu quả truyền thông.")),
 )
