@@ -1,0 +1,93 @@
+"""Reads for consultations: what the public sees, what staff reach, and per-clause analysis."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from lantoa.accounts.models import User
+from lantoa.accounts.scoping import scope_filter
+from lantoa.consultation.models import (
+    Clause,
+    ClauseReaction,
+    Comment,
+    CommentStatus,
+    Consultation,
+    DraftVersion,
+)
+from lantoa.consultation.themes import Theme, themes
+
+__all__ = [
+    "ClauseAnalysis",
+    "analyse_version",
+    "most_disagreed",
+    "public_consultations",
+    "staff_consultations",
+]
+
+
+def public_consultations() -> QuerySet[Consultation]:
+    """Consultations whose opening date has come: readable by anyone, without login."""
+    return Consultation.objects.filter(opens_at__lte=timezone.now()).select_related("owner")
+
+
+def staff_consultations(user: User) -> QuerySet[Consultation]:
+    """Every consultation of the organisations ``user`` reaches, including unopened drafts."""
+    if not (user.is_authenticated and user.has_perm("consultation.view_consultation")):
+        return Consultation.objects.none()
+    return Consultation.objects.filter(scope_filter(user, "owner")).select_related("owner")
+
+
+@dataclass(frozen=True)
+class ClauseAnalysis:
+    clause: Clause
+    comments: tuple[Comment, ...]
+    agree: int
+    disagree: int
+    sentiment: dict[str, int]
+    themes: tuple[tuple[Theme, tuple[Comment, ...]], ...]
+
+    @property
+    def disagreement(self) -> float:
+        total = self.agree + self.disagree
+        return self.disagree / total if total else 0.0
+
+
+def analyse_version(version: DraftVersion) -> list[ClauseAnalysis]:
+    """Per clause of ``version``: published comments (carried ones included), reactions, themes."""
+    comments: dict[int, list[Comment]] = {}
+    for comment in Comment.objects.filter(
+        current_clause__version=version, status=CommentStatus.PUBLISHED
+    ).select_related("participant", "clause"):
+        assert comment.current_clause_id is not None
+        comments.setdefault(comment.current_clause_id, []).append(comment)
+    votes: Counter[tuple[int, bool]] = Counter(
+        (r.current_clause_id, r.agree)
+        for r in ClauseReaction.objects.filter(current_clause__version=version)
+        if r.current_clause_id is not None
+    )
+    result = []
+    for clause in version.clauses.order_by("position"):
+        own = comments.get(clause.pk, [])
+        grouped = tuple(
+            (theme, tuple(own[i] for i in theme.members)) for theme in themes([c.body for c in own])
+        )
+        result.append(
+            ClauseAnalysis(
+                clause=clause,
+                comments=tuple(own),
+                agree=votes[(clause.pk, True)],
+                disagree=votes[(clause.pk, False)],
+                sentiment=dict(Counter(c.sentiment for c in own)),
+                themes=grouped,
+            )
+        )
+    return result
+
+
+def most_disagreed(analyses: list[ClauseAnalysis], limit: int = 5) -> list[ClauseAnalysis]:
+    """The clauses with the most disagree reactions (ties: higher share first)."""
+    ranked = [a for a in analyses if a.disagree]
+    ranked.sort(key=lambda a: (-a.disagree, -a.disagreement, a.clause.position))
+    return ranked[:limit]

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from lantoa.consultation import views
+
+app_name = "consultation"
+
+urlpatterns = [
+    path("", views.consultation_list, name="list"),
+    path("tao/", views.create, name="create"),
+    path("xac-nhan/<str:token>/", views.verify, name="verify"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/xac-nhan/", views.verify_request, name="verify_request"),
+    path("<int:pk>/dieu-khoan/<int:clause_pk>/gop-y/", views.comment, name="comment"),
+    path("<int:pk>/dieu-khoan/<int:clause_pk>/bieu-thi/", views.react, name="react"),
+    path("<int:pk>/phien-ban/", views.new_version, name="new_version"),
+    path("<int:pk>/cau-truc/", views.structure, name="structure"),
+    path("<int:pk>/kiem-duyet/", views.moderation, name="moderation"),
+    path("<int:pk>/phan-tich/", views.analysis, name="analysis"),
+    path("<int:pk>/tong-hop.docx", views.summary, name="summary"),
+    path("<int:pk>/y-kien-ngan/", views.statements, name="statements"),
+    path("<int:pk>/nhom-y-kien/", views.opinion_report, name="opinion"),
+]
