@@ -26,6 +26,7 @@ urlpatterns = [
     path("gan-nhan/", include("lantoa.analysis.urls")),
     path("", include("lantoa.network.urls")),
     path("giam-sat/", include("lantoa.monitoring.urls")),
+    path("", include("lantoa.factcheck.urls")),
     path("lay-y-kien/", include("lantoa.consultation.urls")),
     path("muc/", include(section_patterns)),
     path("api/v1/", api.urls),
