@@ -57,7 +57,12 @@ SECTIONS: tuple[Section, ...] = (
         _("Kế hoạch truyền thông chính sách hằng năm."),
         "plans:plan_list",
     ),
-    Section("factcheck", _("Tin giả"), _("Tiếp nhận, xác minh và cải chính thông tin sai lệch.")),
+    Section(
+        "factcheck",
+        _("Tin giả"),
+        _("Tiếp nhận, xác minh và cải chính thông tin sai lệch."),
+        "factcheck:claim_list",
+    ),
     Section(
         "consultation",
         _("Lấy ý kiến"),
