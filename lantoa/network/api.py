@@ -1,4 +1,5 @@
-"""/api/v1/network/: the directory, lists, releases, distribution reports, bounces, questions.
+"""/api/v1/network/: the directory, lists, releases, distribution reports, bounces, questions,
+briefings.
 
 Same permissions as the pages: reads through ``queries``, writes through ``actions``.
 """
@@ -16,16 +17,17 @@ from ninja.pagination import paginate
 
 from lantoa.accounts.models import Organization, User
 from lantoa.core.api_pagination import ErrorOut, Pages
-from lantoa.network.actions import directory, distribution, questions, releases
-from lantoa.network.models import Channel, Contact, ContactKind, ListKind, Release
+from lantoa.network.actions import briefings, directory, distribution, questions, releases
+from lantoa.network.models import Briefing, Channel, Contact, ContactKind, ListKind, Release
 from lantoa.network.queries import (
     list_recipients,
+    visible_briefings,
     visible_contacts,
     visible_lists,
     visible_questions,
     visible_releases,
 )
-from lantoa.network.tasks import send_release
+from lantoa.network.tasks import send_briefing_invitations, send_release
 from lantoa.network.vocabulary import from_tags
 
 router = Router()
@@ -336,6 +338,8 @@ class QuestionOut(Schema):
     answer: str
     answered_at: datetime | None
     is_public: bool
+    published_at: datetime | None
+    briefing_id: int | None
     overdue: bool
 
     @staticmethod
@@ -349,6 +353,16 @@ class QuestionIn(Schema):
     question: str = Field(..., min_length=1)
     asker_name: str = Field("", max_length=255)
     asker_outlet: str = Field("", max_length=255)
+
+
+class QuestionAction(Schema):
+    action: str = Field(..., pattern="^(accept|reject|assign|publish)$")
+    unit_id: int | None = Field(None, description="Đơn vị được giao (action=assign)")
+
+
+class MailOut(Schema):
+    outcome: str
+    question_id: int
 
 
 class AnswerIn(Schema):
@@ -393,3 +407,142 @@ def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -
             user, question, answer=payload.answer, is_public=payload.is_public
         )
     )
+
+
+@router.post(
+    "/questions/{question_id}/actions",
+    response={200: QuestionOut, **_ERRORS},
+    summary="Tiếp nhận, không tiếp nhận, giao đơn vị hoặc công bố câu trả lời",
+)
+def question_action(request: HttpRequest, question_id: int, payload: QuestionAction) -> Status:
+    user = _user(request)
+    question = get_object_or_404(visible_questions(user), pk=question_id)
+
+    def act() -> Any:
+        if payload.action == "accept":
+            return questions.accept_question(user, question)
+        if payload.action == "reject":
+            return questions.reject_question(user, question)
+        if payload.action == "publish":
+            return questions.publish_question(user, question)
+        unit = get_object_or_404(Organization, pk=payload.unit_id or 0)
+        return questions.assign_question(user, question, unit)
+
+    return _guarded(act)
+
+
+@router.post(
+    "/questions/email",
+    response={201: MailOut, **_ERRORS},
+    summary="Nhận một thư chuyển tiếp chứa câu hỏi (nội dung thô message/rfc822)",
+)
+def post_question_mail(request: HttpRequest, owner_id: int | None = None) -> Status:
+    user = _user(request)
+
+    def receive() -> dict[str, Any]:
+        outcome = questions.receive_question_mail(_owner(user, owner_id), request.body, user=user)
+        return {"outcome": outcome.outcome, "question_id": outcome.question_id}
+
+    return _guarded(receive, 201)
+
+
+class BriefingOut(Schema):
+    id: int
+    owner_id: int
+    title: str
+    starts_at: datetime
+    location: str
+    materials: str
+    invited_list_ids: list[int]
+    attendee_ids: list[int]
+    question_ids: list[int]
+    files: list[str]
+    invitations: dict[str, int]
+
+    @staticmethod
+    def resolve_invited_list_ids(briefing: Briefing) -> list[int]:
+        return sorted(briefing.invited_lists.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_attendee_ids(briefing: Briefing) -> list[int]:
+        return sorted(briefing.attendees.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_question_ids(briefing: Briefing) -> list[int]:
+        return sorted(briefing.questions.values_list("pk", flat=True))
+
+    @staticmethod
+    def resolve_files(briefing: Briefing) -> list[str]:
+        return list(briefing.files.values_list("name", flat=True))
+
+    @staticmethod
+    def resolve_invitations(briefing: Briefing) -> dict[str, int]:
+        statuses = briefing.invitations.values_list("status", flat=True)
+        counts: dict[str, int] = {}
+        for status in statuses:
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+
+class BriefingIn(Schema):
+    owner_id: int | None = None
+    title: str = Field(..., min_length=1, max_length=500)
+    starts_at: datetime
+    location: str = Field("", max_length=255)
+    materials: str = ""
+
+
+class BriefingAction(Schema):
+    action: str = Field(..., pattern="^(invite|resend|attendance|link)$")
+    list_ids: list[int] = Field(default_factory=list, description="action=invite")
+    contact_ids: list[int] = Field(default_factory=list, description="action=attendance")
+    question_id: int | None = Field(None, description="action=link")
+
+
+@router.get("/briefings", response=list[BriefingOut], summary="Họp báo")
+@paginate(Pages)
+def list_briefings(request: HttpRequest):
+    return visible_briefings(_user(request))
+
+
+@router.get("/briefings/{briefing_id}", response=BriefingOut, summary="Một buổi họp báo")
+def get_briefing(request: HttpRequest, briefing_id: int) -> Briefing:
+    return get_object_or_404(visible_briefings(_user(request)), pk=briefing_id)
+
+
+@router.post("/briefings", response={201: BriefingOut, **_ERRORS}, summary="Lên lịch họp báo")
+def post_briefing(request: HttpRequest, payload: BriefingIn) -> Status:
+    user = _user(request)
+    fields = payload.dict(exclude={"owner_id"})
+    return _guarded(
+        lambda: briefings.schedule_briefing(user, _owner(user, payload.owner_id), **fields), 201
+    )
+
+
+def _brief(user: User, briefing: Briefing, payload: BriefingAction) -> Briefing:
+    if payload.action == "invite":
+        chosen = visible_lists(user).filter(pk__in=payload.list_ids)
+        briefings.invite_lists(user, briefing, chosen)
+    elif payload.action == "resend":
+        briefings.resend_failed_invitations(user, briefing)
+    elif payload.action == "attendance":
+        present = visible_contacts(user).filter(pk__in=payload.contact_ids)
+        briefings.set_attendance(user, briefing, present)
+        return briefing
+    else:
+        question = get_object_or_404(visible_questions(user), pk=payload.question_id or 0)
+        briefings.link_question(user, briefing, question)
+        return briefing
+    transaction.on_commit(lambda: send_briefing_invitations.delay(briefing.pk))
+    return briefing
+
+
+@router.post(
+    "/briefings/{briefing_id}/actions",
+    response={200: BriefingOut, **_ERRORS},
+    summary="Mời danh sách, gửi lại giấy mời lỗi, ghi người dự, gắn câu hỏi",
+)
+def briefing_action(request: HttpRequest, briefing_id: int, payload: BriefingAction) -> Status:
+    user = _user(request)
+    briefing = get_object_or_404(visible_briefings(user), pk=briefing_id)
+    return _guarded(lambda: _brief(user, briefing, payload))

@@ -7,6 +7,7 @@ each message and marks the row SENT straight away, so a restarted worker never t
 another worker finished. Clicks, acknowledgements and bounces update the same rows.
 """
 
+import mimetypes
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -35,12 +36,14 @@ from lantoa.network.queries import list_recipients
 __all__ = [
     "BounceOutcome",
     "DistributionReport",
+    "Files",
     "acknowledge",
     "distribute_release",
     "distribution_report",
     "public_base_url",
     "record_bounce",
     "record_click",
+    "release_files",
     "resend_release",
     "send_pending",
 ]
@@ -143,7 +146,32 @@ def _claim(release_id: int, now: datetime, limit: int) -> list[Delivery]:
     )
 
 
-def _message(release: Release, delivery: Delivery, connection: object) -> EmailMultiAlternatives:
+@dataclass(frozen=True, slots=True)
+class Files:
+    """A release's attachments as sent: attached when they fit ``RELEASE_ATTACHMENT_MAX_BYTES``
+    together, otherwise every one is a per-recipient download link instead."""
+
+    attached: tuple[tuple[str, bytes, str], ...]
+    linked: tuple[tuple[int, str], ...]
+
+
+def release_files(release: Release) -> Files:
+    attachments = list(release.attachments.order_by("id"))
+    total = sum(attachment.file.size for attachment in attachments)
+    if total > int(settings.RELEASE_ATTACHMENT_MAX_BYTES):
+        return Files(attached=(), linked=tuple((a.pk, a.name) for a in attachments))
+    attached = []
+    for attachment in attachments:
+        with attachment.file.open("rb") as handle:
+            content = handle.read()
+        kind = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
+        attached.append((attachment.name, content, kind))
+    return Files(attached=tuple(attached), linked=())
+
+
+def _message(
+    release: Release, delivery: Delivery, connection: object, files: Files | None = None
+) -> EmailMultiAlternatives:
     base = public_base_url()
     link = base + reverse("network:track", args=[delivery.token])
     acknowledge_link = base + reverse("network:acknowledge", args=[delivery.token])
@@ -151,6 +179,12 @@ def _message(release: Release, delivery: Delivery, connection: object) -> EmailM
     if release.embargo_until:
         when = timezone.localtime(release.embargo_until).strftime("%H:%M %d/%m/%Y")
         lines.insert(0, _("CẤM ĐĂNG TRƯỚC %s") % when + "\n")
+    if files and files.linked:
+        lines += ["", _("Tệp đính kèm (tải về):")]
+        lines += [
+            f"- {name}: {base}{reverse('network:recipient_attachment', args=[delivery.token, pk])}"
+            for pk, name in files.linked
+        ]
     lines += ["", _("Xác nhận đã nhận thông tin: %s") % acknowledge_link]
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].rstrip(">") or "lantoa.local"
     return EmailMultiAlternatives(
@@ -162,6 +196,7 @@ def _message(release: Release, delivery: Delivery, connection: object) -> EmailM
             DELIVERY_HEADER: delivery.token,
             "Message-ID": message_id_for(delivery.token, domain),
         },
+        attachments=list(files.attached) if files else None,
     )
 
 
@@ -193,6 +228,7 @@ def send_pending(
     the worker whose claim it carries, and marked SENT right after the SMTP server accepts it.
     """
     release = Release.objects.get(pk=release_id)
+    files = release_files(release)
     sent = batches = 0
     connection = get_connection()
     with connection:
@@ -204,7 +240,7 @@ def send_pending(
             for delivery in claimed:
                 _start(delivery)
                 try:
-                    _message(release, delivery, connection).send()
+                    _message(release, delivery, connection, files).send()
                 except Exception as error:
                     _finish(delivery, error)
                 else:
