@@ -10,7 +10,9 @@ class TipForm(forms.Form):
         label=_("Cơ quan tiếp nhận"), queryset=Organization.objects.filter(is_active=True)
     )
     category = forms.ChoiceField(label=_("Lĩnh vực"), choices=Category.choices)
-    link = forms.URLField(label=_("Đường dẫn tới thông tin"), required=False, max_length=2000)
+    link = forms.URLField(
+        label=_("Đường dẫn tới thông tin"), required=False, max_length=2000, assume_scheme="https"
+    )
     text = forms.CharField(
         label=_("Nội dung thông tin cần kiểm chứng"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -40,7 +42,7 @@ class NoteForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    url = forms.URLField(label=_("Đường dẫn bằng chứng"), max_length=2000)
+    url = forms.URLField(label=_("Đường dẫn bằng chứng"), max_length=2000, assume_scheme="https")
 
 
 class DueForm(forms.Form):
