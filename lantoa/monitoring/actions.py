@@ -17,6 +17,7 @@ from lantoa.monitoring.models import (
     AlertRule,
     AlertSensitivity,
     AlertStatus,
+    ReportSubscription,
     Topic,
     TopicBackfill,
 )
@@ -32,6 +33,8 @@ __all__ = [
     "create_alert_rule",
     "create_topic",
     "start_backfill",
+    "subscribe_to_report",
+    "unsubscribe_from_report",
     "update_topic",
 ]
 
@@ -179,3 +182,23 @@ def close_alert(user: User, alert: Alert) -> Alert:
         alert.closed_at = timezone.now()
         alert.save(update_fields=["status", "closed_at"])
     return alert
+
+
+def _check_topic_read(user: User, topic: Topic) -> None:
+    from lantoa.monitoring.queries import visible_topics
+
+    if not visible_topics(user).filter(pk=topic.pk).exists():
+        raise PermissionDenied(_("Bạn không xem được chủ đề này."))
+
+
+def subscribe_to_report(user: User, topic: Topic) -> ReportSubscription:
+    """``user`` receives the topic's weekly report by e-mail (idempotent)."""
+    _check_topic_read(user, topic)
+    if not user.email:
+        raise ValueError(_("Tài khoản của bạn chưa có địa chỉ thư điện tử để nhận báo cáo."))
+    subscription, _created = ReportSubscription.objects.get_or_create(topic=topic, user=user)
+    return subscription
+
+
+def unsubscribe_from_report(user: User, topic: Topic) -> None:
+    ReportSubscription.objects.filter(topic=topic, user=user).delete()

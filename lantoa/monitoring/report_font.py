@@ -75,8 +75,8 @@ def _candidates() -> list[ReportFont]:
     except ImportError:
         pass
     for directory in _SYSTEM_DIRS:
-        for regular, bold in _NAMES:
-            found.append(ReportFont(Path(directory) / regular, Path(directory) / bold))
+        for regular_name, bold_name in _NAMES:
+            found.append(ReportFont(Path(directory) / regular_name, Path(directory) / bold_name))
     matched = _fc_match()
     if matched is not None:
         found.append(ReportFont(matched, None))

@@ -207,8 +207,8 @@ def render_docx(data: WeeklyReportData) -> bytes:
 
     document = Document()
     normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    normal.font.size = Pt(12)  # type: ignore[attr-defined]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
     for block in report_blocks(data):
         if block.kind == "h1":
             document.add_heading(block.text, level=1)
@@ -309,5 +309,5 @@ def render_pdf(data: WeeklyReportData) -> bytes:
     document = SimpleDocTemplate(
         out, pagesize=A4, title=title, author="Lantoa", leftMargin=18 * mm, rightMargin=18 * mm
     )
-    document.build(flow)  # type: ignore[arg-type]
+    document.build(flow)
     return out.getvalue()

@@ -29,3 +29,11 @@ def deliver_alert_task(alert_id: int) -> None:
     from lantoa.monitoring.alerts import deliver_alert
 
     deliver_alert(alert_id)
+
+
+@shared_task(name="lantoa.monitoring.tasks.send_weekly_reports")
+def send_weekly_reports() -> int:
+    """Periodic (PERIODIC_TASKS "send-weekly-reports", hourly): from Monday 07:00, once a week."""
+    from lantoa.monitoring.weekly import send_due_reports
+
+    return send_due_reports()

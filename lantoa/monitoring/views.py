@@ -31,18 +31,27 @@ from lantoa.accounts.models import User
 from lantoa.accounts.scoping import is_central
 from lantoa.content.models import ItemKind
 from lantoa.core.http import HtmxHttpRequest
-from lantoa.monitoring import actions, exports, trends
+from lantoa.monitoring import actions, exports, stories, trends, weekly
 from lantoa.monitoring.counters import ALL_ITEMS
 from lantoa.monitoring.detection.forecast import SeriesKind
 from lantoa.monitoring.forms import AlertRuleForm, SearchForm, TopicForm
-from lantoa.monitoring.models import AlertKind, AlertSensitivity, AlertStatus, Topic
+from lantoa.monitoring.models import (
+    AlertKind,
+    AlertSensitivity,
+    AlertStatus,
+    ReportSubscription,
+    Topic,
+)
 from lantoa.monitoring.queries import visible_alerts, visible_topics
 from lantoa.monitoring.query import snippet
+from lantoa.monitoring.report_font import ReportFontMissing
 from lantoa.monitoring.search import facets, search
 
 PAGE_SIZE = 20
 MAX_COMPARED = 5
 PERIODS = (30, 90, 180)
+REPORT_WEEKS = 8
+TOP_STORIES = 10
 
 
 def _user(request: HttpRequest) -> User:
@@ -186,8 +195,69 @@ def topic_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_rule": user.has_perm("monitoring.add_alertrule"),
         "others": visible_topics(user).exclude(pk=topic.pk).filter(active=True),
         "plotly_version": _plotly_version(),
+        "stories": stories.top_stories(
+            topic.pk, since=trends.local_today() - timedelta(days=days - 1), limit=TOP_STORIES
+        ),
+        "report_weeks": _report_weeks(),
+        "subscribed": ReportSubscription.objects.filter(topic=topic, user=user).exists(),
     }
     return render(request, "monitoring/topic_dashboard.html", context)
+
+
+def _report_weeks() -> list[str]:
+    """The last complete weeks, newest first (the first is the one e-mailed this Monday)."""
+    due = weekly.due_week()
+    return [weekly.week_label(due - timedelta(weeks=n)) for n in range(REPORT_WEEKS)]
+
+
+_REPORT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@login_required
+def topic_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The weekly report of a topic as PDF or DOCX (``?week=YYYY-Www``, last week by default)."""
+    topic = get_object_or_404(visible_topics(_user(request)), pk=pk)
+    if fmt not in _REPORT_TYPES:
+        return HttpResponseBadRequest(_("Chỉ xuất được báo cáo dạng pdf hoặc docx."))
+    try:
+        monday = weekly.parse_week(request.GET["week"]) if "week" in request.GET else None
+    except ValueError as invalid:
+        return HttpResponseBadRequest(str(invalid))
+    from lantoa.monitoring.report_render import render_docx, render_pdf
+
+    data = weekly.build_weekly_report(topic, monday or weekly.due_week())
+    try:
+        content = render_pdf(data) if fmt == "pdf" else render_docx(data)
+    except ReportFontMissing as missing:
+        return HttpResponse(str(missing), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type=_REPORT_TYPES[fmt])
+    filename = f"lantoa-bao-cao-tuan-{data.week}-chu-de-{topic.pk}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def report_subscription(request: HttpRequest, pk: int) -> HttpResponse:
+    """Subscribe to (or unsubscribe from) the topic's weekly report e-mail."""
+    user = _user(request)
+    topic = get_object_or_404(visible_topics(user), pk=pk)
+    if request.POST.get("action") == "unsubscribe":
+        actions.unsubscribe_from_report(user, topic)
+        messages.success(request, _("Bạn sẽ không nhận báo cáo tuần của chủ đề này nữa."))
+    else:
+        try:
+            actions.subscribe_to_report(user, topic)
+        except ValueError as invalid:
+            messages.error(request, str(invalid))
+        else:
+            messages.success(
+                request, _("Bạn sẽ nhận báo cáo tuần qua thư điện tử vào sáng thứ Hai.")
+            )
+    return redirect("monitoring:topic_dashboard", pk=topic.pk)
 
 
 @login_required

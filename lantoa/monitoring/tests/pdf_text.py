@@ -16,7 +16,9 @@ __all__ = ["embedded_font_names", "pdf_text"]
 
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.DOTALL)
 _STREAM = re.compile(rb"/Length (\d+).*?stream\r?\n", re.DOTALL)
-_TOKENS = re.compile(rb"/([^\s/\[\]()<>]+)\s+[\d.]+\s+Tf|\((?:\\.|[^\\)])*\)|\bT[dD*m]\b|\bET\b")
+_TOKENS = re.compile(
+    rb"/([^\s/\[\]()<>]+)\s+[\d.]+\s+Tf|\((?:\\.|[^\\)])*\)|\bT[dDm]\b|\bT\*|\bET\b"
+)
 
 
 def _objects(pdf: bytes) -> dict[int, bytes]:
