@@ -1,0 +1,46 @@
+"""Factories for consultation tests: a DOCX draft, a verified participant, an open consultation."""
+
+import io
+from datetime import timedelta
+
+from django.utils import timezone
+from docx import Document
+
+from lantoa.accounts.models import Organization, User
+from lantoa.consultation import actions
+from lantoa.consultation.models import Consultation, Participant
+from lantoa.consultation.structure import split_text
+
+
+def docx_bytes(text: str) -> bytes:
+    """A DOCX with one paragraph per line; chapter and article lines as headings, like real drafts."""
+    document = Document()
+    for line in text.splitlines():
+        if line.startswith(("Chương ", "Điều ")):
+            document.add_heading(line, level=2)
+        else:
+            document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_participant(
+    email: str = "dan@example.vn", name: str = "Nguyễn Văn Dân", org: str = ""
+) -> Participant:
+    return Participant.objects.create(
+        email=email, display_name=name, organization_name=org, verified_at=timezone.now()
+    )
+
+
+def make_consultation(user: User, owner: Organization, text: str) -> Consultation:
+    now = timezone.now()
+    consultation = actions.create_consultation(
+        user,
+        owner,
+        title="Dự thảo Nghị định về xe đạp điện công cộng",
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=30),
+    )
+    actions.add_version(user, consultation, split_text(text), text=text)
+    return consultation
