@@ -134,9 +134,8 @@ def test_draft_to_summary(personas: Personas, smtp_server: LocalSmtp, settings: 
     )
     assert consultation.current_version().number == 2  # type: ignore[union-attr]
     # then each comment sits on the matching clause of version 2
-    carried = {
-        c.body[:19]: c.current_clause.key for c in Comment.objects.select_related("current_clause")
-    }  # type: ignore[union-attr]
+    carried = dict(Comment.objects.values_list("body", "current_clause__key"))
+    carried = {body[:19]: key for body, key in carried.items()}
     assert carried["Nên bắt buộc bảo hi"] == "dieu-5.khoan-2"
     assert carried["Cần nêu rõ Bộ nào h"] == "dieu-6"
     assert carried["Vốn năm tỷ đồng quá"] == "dieu-4.khoan-1"
