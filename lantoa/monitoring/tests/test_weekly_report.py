@@ -19,6 +19,7 @@ from lantoa.core.testing.factories import make_source
 from lantoa.core.testing.personas import Personas
 from lantoa.core.testing.smtp import LocalSmtp
 from lantoa.monitoring import actions, weekly
+from lantoa.monitoring.impact import topic_phase_summary
 from lantoa.monitoring.models import ReportSubscription, Topic, WeeklyReport
 from lantoa.monitoring.pipeline import process_new_items
 from lantoa.monitoring.report_render import render_docx, render_pdf
@@ -320,3 +321,31 @@ def test_the_cli_writes_the_weekly_report(personas: Personas, tmp_path: Path) ->
             "--output",
             str(output),
         )
+
+
+def test_phase_summary_counts_and_sentiment_before_during_and_after(personas: Personas) -> None:
+    # Given the fee topic's items: one on 5 Feb, four between 11 and 14 Feb 2025
+    topic = _week_of_fees(personas)
+
+    # When an activity ran 11-12 Feb, with 7 days either side
+    summary = topic_phase_summary(
+        topic.pk, date(2025, 2, 11), date(2025, 2, 12), before_days=7, after_days=7
+    )
+
+    # Then each phase has its days, items and sentiment shares of analysed items
+    before, during, after = summary["before"], summary["during"], summary["after"]
+    assert (before["start"], before["end"], before["days"], before["items"]) == (
+        "2025-02-04",
+        "2025-02-10",
+        7,
+        1,
+    )
+    assert (during["days"], during["items"], during["sentiment"]["negative"]) == (2, 2, 2)
+    assert during["sentiment_share"] == {"negative": 1.0, "neutral": 0.0, "positive": 0.0}
+    assert during["share_of_all_items"] == 1.0
+    assert (after["start"], after["items"], after["sentiment"]) == (
+        "2025-02-13",
+        2,
+        {"negative": 0, "neutral": 1, "positive": 1, "unanalysed": 0},
+    )
+    assert summary["complete"] is True
