@@ -51,12 +51,12 @@ def main() -> None:
     test = [(s, p) for s, p in zip(scores, pairs, strict=True) if p.split == "test"]
     suggest, auto = _choose([s for s, _ in dev], [p.label for _, p in dev])
     rows = []
-    for name, part in (("dev", dev), ("test (held out)", test)):
-        s, y = [x for x, _ in part], [p.label for _, p in part]
+    for name, split in (("dev", dev), ("test (held out)", test)):
+        s, y = [x for x, _ in split], [p.label for _, p in split]
         for label, t in (("suggest", suggest), ("auto", auto)):
             precision, recall = _pr(s, y, t)
             rows.append(
-                f"| {name} | {label} {t:.2f} | {len(part)} | {precision:.3f} | {recall:.3f} |"
+                f"| {name} | {label} {t:.2f} | {len(split)} | {precision:.3f} | {recall:.3f} |"
             )
     kinds = sorted({p.kind for p in pairs if p.label})
     kind_rows = []

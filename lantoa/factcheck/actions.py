@@ -176,7 +176,7 @@ def start_verification(user: User, claim: Claim) -> Claim:
     )
     if changed != 1:
         raise ValueError(_("Nhận định không còn ở trạng thái mới; tải lại trang."))
-    _log(claim, EventKind.STATUS, user, ClaimStatus.IN_PROGRESS.label, status="in_progress")
+    _log(claim, EventKind.STATUS, user, str(ClaimStatus.IN_PROGRESS.label), status="in_progress")
     claim.refresh_from_db()
     return claim
 
@@ -242,6 +242,6 @@ def issue_verdict(user: User, claim: Claim, verdict: str, explanation: str) -> C
         claim.explanation = explanation.strip()
         claim.published_at = claim.published_at or timezone.now()
         claim.save()
-        _log(claim, EventKind.VERDICT, user, Verdict(verdict).label, verdict=verdict)
+        _log(claim, EventKind.VERDICT, user, str(Verdict(verdict).label), verdict=verdict)
         transaction.on_commit(lambda: reply_to_tipsters.delay(claim.pk))
     return claim
