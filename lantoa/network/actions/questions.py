@@ -185,7 +185,7 @@ def receive_question_mail(
     except IntegrityError:  # the same message imported concurrently
         known = PressQuestion.objects.get(owner=owner, message_id=mail.message_id)
         return MailOutcome("duplicate", known.pk)
-    return MailOutcome(str(question.status), question.pk)
+    return MailOutcome("registered" if journalist else "held", question.pk)
 
 
 def _move(question: PressQuestion, expected: str, **fields: object) -> PressQuestion:
