@@ -26,7 +26,9 @@ class TokenAuth(HttpBearer):
 
 def _build_api() -> NinjaAPI:
     from lantoa.accounts.api import router as accounts_router
+    from lantoa.consultation.api import router as consultation_router
     from lantoa.content.api import router as content_router
+    from lantoa.factcheck.api import router as factcheck_router
     from lantoa.monitoring.api import router as monitoring_router
     from lantoa.network.api import router as network_router
     from lantoa.plans.api import router as plans_router
@@ -45,6 +47,8 @@ def _build_api() -> NinjaAPI:
     built.add_router("/network", network_router, tags=["Mạng lưới truyền thông"])
     built.add_router("/plans", plans_router, tags=["Kế hoạch truyền thông"])
     built.add_router("/monitoring", monitoring_router, tags=["Giám sát"])
+    built.add_router("/consultations", consultation_router, tags=["Lấy ý kiến"])
+    built.add_router("/factcheck", factcheck_router, tags=["Tin giả và kiểm chứng"])
     return built
 
 
