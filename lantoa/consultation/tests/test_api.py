@@ -47,6 +47,6 @@ def test_api_reads_clauses_and_moderates_with_the_pages_permissions(
     )
     assert done.status_code == 200 and done.json()["status"] == "hidden"
     assert (
-        "/consultations/{consultation_id}/clauses"
+        "/api/v1/consultations/{consultation_id}/clauses"
         in Client().get("/api/v1/openapi.json").json()["paths"]
     )
