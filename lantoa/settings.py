@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "lantoa.plans",
     "lantoa.network",
     "lantoa.factcheck",
+    "lantoa.crisis",
     "lantoa.consultation",
 ]
 
