@@ -73,6 +73,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "factcheck.view_tip",
         "factcheck.add_tip",
         "factcheck.change_tip",
+        "crisis.view_incident",
+        "crisis.add_incident",
+        "crisis.change_incident",
     ),
     Role.LEADER: (
         "sources.view_source",
@@ -105,6 +108,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "factcheck.change_claim",
         "factcheck.issue_verdict",
         "factcheck.view_tip",
+        "crisis.view_incident",
+        "crisis.add_incident",
+        "crisis.change_incident",
     ),
     Role.OFFICER: (
         "sources.view_source",
@@ -162,6 +168,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "factcheck.view_tip",
         "factcheck.add_tip",
         "factcheck.change_tip",
+        "crisis.view_incident",
+        "crisis.add_incident",
+        "crisis.change_incident",
     ),
     Role.ANALYST: (
         "sources.view_source",
@@ -182,6 +191,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "consultation.view_consultation",
         "factcheck.view_claim",
         "factcheck.view_tip",
+        "crisis.view_incident",
     ),
     Role.SPOKESPERSON: (
         "content.view_item",
@@ -201,6 +211,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "consultation.view_consultation",
         "factcheck.view_claim",
         "factcheck.view_tip",
+        "crisis.view_incident",
     ),
 }
 
