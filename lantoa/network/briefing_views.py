@@ -118,7 +118,7 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def briefing_material(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
+def briefing_material(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     user = staff_user(request)
     briefing = get_object_or_404(visible_briefings(user), pk=pk)
     material = get_object_or_404(briefing.files, pk=file_pk)

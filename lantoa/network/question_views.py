@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -38,7 +39,7 @@ def parse_moment(value: str, label: str) -> datetime | None:
     return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
 
 
-def _filtered(request: HttpRequest, user: User) -> tuple[object, dict[str, str]]:
+def _filtered(request: HttpRequest, user: User) -> tuple[QuerySet[PressQuestion], dict[str, str]]:
     found = visible_questions(user).select_related("owner", "assigned_unit")
     selected = {key: request.GET.get(key, "") for key in ("status", "owner", "overdue")}
     if selected["status"] in QuestionStatus.values:
@@ -54,7 +55,7 @@ def _filtered(request: HttpRequest, user: User) -> tuple[object, dict[str, str]]
 def questions_page(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     found, selected = _filtered(request, user)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [(question, questions.is_overdue(question, now)) for question in page]
     context = {

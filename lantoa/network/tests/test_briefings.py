@@ -37,7 +37,7 @@ def _api(user: User) -> Client:
     return Client(headers={"Authorization": f"Bearer {token}"})
 
 
-def _schedule(client: Client, **extra: object) -> object:
+def _schedule(client: Client, **extra: object) -> Any:
     data = {
         "title": "Họp báo quý I",
         "starts_at": "2026-04-02T15:00",
