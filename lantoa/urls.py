@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("lantoa.network.urls")),
     path("giam-sat/", include("lantoa.monitoring.urls")),
     path("", include("lantoa.factcheck.urls")),
+    path("khung-hoang/", include("lantoa.crisis.urls")),
     path("lay-y-kien/", include("lantoa.consultation.urls")),
     path("muc/", include(section_patterns)),
     path("api/v1/", api.urls),
