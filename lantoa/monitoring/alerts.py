@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from lantoa.accounts.models import Organization
 from lantoa.monitoring import trends
 from lantoa.monitoring.detection.anomaly import alert_threshold, score_series
-from lantoa.monitoring.detection.emerging import find_emerging_issues
+from lantoa.monitoring.detection.emerging import EmergingIssue, find_emerging_issues
 from lantoa.monitoring.detection.forecast import SeriesKind
 from lantoa.monitoring.models import (
     Alert,
@@ -48,6 +48,7 @@ from lantoa.monitoring.models import (
 __all__ = [
     "Event",
     "deliver_alert",
+    "emerging_issues",
     "evaluate_rule",
     "evaluate_rules",
     "raise_claim_match_alert",
@@ -186,11 +187,12 @@ def _forecast_breach(rule: AlertRule, series: trends.DailySeries) -> Event | Non
     )
 
 
-def _emerging_issue(rule: AlertRule, series: trends.DailySeries) -> Event | None:
+def emerging_issues(topic_id: int, *, min_count: int = 5) -> list[EmergingIssue]:
+    """Terms of the topic's last 24 hours unusually frequent against the 28 days before."""
     now = timezone.now()
     start = now - timedelta(hours=24)
     rows = TrendCounter.objects.filter(
-        scope=rule.topic_id,
+        scope=topic_id,
         dimension="keyword",
         bucket__gte=start - timedelta(days=EMERGING_BASELINE_DAYS),
     ).values_list("bucket", "value", "count")
@@ -202,12 +204,16 @@ def _emerging_issue(rule: AlertRule, series: trends.DailySeries) -> Event | None
         else:
             day = min(EMERGING_BASELINE_DAYS - 1, int((start - bucket).total_seconds() // 86400))
             baseline[value][day] += count
-    issues = find_emerging_issues(
+    return find_emerging_issues(
         current_counts=current,
         baseline_daily_counts=baseline,
         baseline_days=EMERGING_BASELINE_DAYS,
-        min_count=rule.min_count,
+        min_count=min_count,
     )
+
+
+def _emerging_issue(rule: AlertRule, series: trends.DailySeries) -> Event | None:
+    issues = emerging_issues(rule.topic_id, min_count=rule.min_count)
     if not issues:
         return None
     issue = issues[0]

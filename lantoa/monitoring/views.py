@@ -32,6 +32,7 @@ from lantoa.accounts.scoping import is_central
 from lantoa.content.models import ItemKind
 from lantoa.core.http import HtmxHttpRequest
 from lantoa.monitoring import actions, exports, stories, trends, weekly
+from lantoa.monitoring.alerts import emerging_issues
 from lantoa.monitoring.counters import ALL_ITEMS
 from lantoa.monitoring.detection.forecast import SeriesKind
 from lantoa.monitoring.forms import AlertRuleForm, SearchForm, TopicForm
@@ -199,6 +200,7 @@ def topic_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             topic.pk, since=trends.local_today() - timedelta(days=days - 1), limit=TOP_STORIES
         ),
         "report_weeks": _report_weeks(),
+        "emerging": emerging_issues(topic.pk)[:5],
         "subscribed": ReportSubscription.objects.filter(topic=topic, user=user).exists(),
     }
     return render(request, "monitoring/topic_dashboard.html", context)

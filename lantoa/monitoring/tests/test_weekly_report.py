@@ -349,3 +349,28 @@ def test_phase_summary_counts_and_sentiment_before_during_and_after(personas: Pe
         {"negative": 0, "neutral": 1, "positive": 1, "unanalysed": 0},
     )
     assert summary["complete"] is True
+
+
+def test_the_dashboard_shows_an_emerging_issue(personas: Personas) -> None:
+    # Given a keyword absent for four weeks that appears in six items of the last hours
+    topic = make_topic(owner=personas.hanoi, query="học phí", name="Học phí đại học")
+    source = make_source(owner=personas.hanoi)
+    recent = timezone.now() - timedelta(hours=2)
+    items = [
+        make_analysed_item(
+            source=source,
+            title=f"Học phí tăng, phụ huynh phản đối {n}",
+            published_at=recent,
+            analysis={"keywords": ["phụ huynh phản đối"]},
+        )
+        for n in range(6)
+    ]
+    process_new_items([item.pk for item in items])
+
+    # When Lan opens the dashboard
+    html = client_for(personas.lan).get(reverse("monitoring:topic_dashboard", args=[topic.pk]))
+
+    # Then the issue is listed with its count
+    page = html.content.decode()
+    assert "<strong>phụ huynh phản đối</strong>" in page
+    assert "6 lần nhắc đến, cao bất thường so với 28 ngày trước" in page
