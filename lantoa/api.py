@@ -28,6 +28,7 @@ def _build_api() -> NinjaAPI:
     from lantoa.accounts.api import router as accounts_router
     from lantoa.consultation.api import router as consultation_router
     from lantoa.content.api import router as content_router
+    from lantoa.crisis.api import router as crisis_router
     from lantoa.factcheck.api import router as factcheck_router
     from lantoa.monitoring.api import router as monitoring_router
     from lantoa.network.api import router as network_router
@@ -49,6 +50,7 @@ def _build_api() -> NinjaAPI:
     built.add_router("/monitoring", monitoring_router, tags=["Giám sát"])
     built.add_router("/consultations", consultation_router, tags=["Lấy ý kiến"])
     built.add_router("/factcheck", factcheck_router, tags=["Tin giả và kiểm chứng"])
+    built.add_router("/crisis", crisis_router, tags=["Sự cố, khủng hoảng truyền thông"])
     return built
 
 
