@@ -31,6 +31,7 @@ from lantoa.factcheck.models import (
     Verdict,
 )
 from lantoa.factcheck.replies import reply_to_tipsters
+from lantoa.monitoring.models import Alert
 
 __all__ = [
     "TipInput",
@@ -44,6 +45,7 @@ __all__ = [
     "receive_tip",
     "set_due",
     "start_verification",
+    "tip_from_alert",
 ]
 
 MAX_TIP_TEXT = 5000
@@ -245,3 +247,19 @@ def issue_verdict(user: User, claim: Claim, verdict: str, explanation: str) -> C
         _log(claim, EventKind.VERDICT, user, str(Verdict(verdict).label), verdict=verdict)
         transaction.on_commit(lambda: reply_to_tipsters.delay(claim.pk))
     return claim
+
+
+def tip_from_alert(user: User, alert: Alert) -> Tip:
+    """Turn a monitoring alert into a tip (channel "monitoring"), matched like any other."""
+    item_id = (alert.data or {}).get("item_id")
+    item = Item.objects.filter(pk=item_id).first() if isinstance(item_id, int) else None
+    text = "\n".join(part for part in (alert.title, alert.detail) if part)
+    if len(text) < 10 and item is not None:
+        text = f"{item.title}\n{item.text[:2000]}"
+    return receive_tip(
+        alert.owner,
+        TipInput(text=text),
+        channel=TipChannel.MONITORING,
+        user=user,
+        item=item,
+    )

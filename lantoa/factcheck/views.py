@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
+from lantoa.accounts.scoping import visible_organizations
 from lantoa.factcheck import actions
 from lantoa.factcheck.forms import (
     ClaimForm,
@@ -23,6 +24,7 @@ from lantoa.factcheck.forms import (
 )
 from lantoa.factcheck.models import Claim, ClaimItem, ClaimItemStatus
 from lantoa.factcheck.queries import visible_claims, visible_tips
+from lantoa.monitoring.models import Alert
 
 
 def _user(request: HttpRequest) -> User:
@@ -133,7 +135,15 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def tip_list(request: HttpRequest) -> HttpResponse:
-    tips = visible_tips(_user(request))[:200]
+    user = _user(request)
+    if request.method == "POST":
+        alert = get_object_or_404(
+            Alert.objects.filter(owner__in=visible_organizations(user)),
+            pk=request.POST.get("alert") or 0,
+        )
+        tip = actions.tip_from_alert(user, alert)
+        return redirect("factcheck:tip", pk=tip.pk)
+    tips = visible_tips(user)[:200]
     return render(request, "factcheck/tip_list.html", {"tips": tips})
 
 

@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from lantoa.core.testing.personas import Personas
@@ -20,6 +22,7 @@ from lantoa.factcheck.models import (
 )
 from lantoa.factcheck.queries import visible_claims
 from lantoa.factcheck.tests.factories import make_claim
+from lantoa.monitoring.alerts import raise_claim_match_alert
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +101,23 @@ def test_claims_outside_the_window_are_not_matched(personas: Personas) -> None:
     spec = actions.TipInput(text="Người dân phải nộp phí 500.000 đồng khi đổi căn cước mới")
     tip = actions.receive_tip(personas.hanoi, spec)
     assert (tip.claim, tip.suggested_claim) == (None, None)
+
+
+def test_a_monitoring_alert_becomes_a_matched_tip(personas: Personas) -> None:
+    claim = make_claim(owner=personas.hanoi)
+    alert = raise_claim_match_alert(
+        owner=personas.hanoi,
+        claim_key="x:1",
+        title="Bài đăng: người dân phải nộp phí 500.000 đồng khi đổi căn cước mới từ 1/7",
+    )
+    assert alert is not None
+    client = Client()
+    client.force_login(personas.lan)
+    response = client.post(reverse("factcheck:tip_list"), {"alert": alert.pk})
+    tip = Tip.objects.get()
+    assert response.status_code == 302
+    assert (tip.channel, tip.claim) == (TipChannel.MONITORING, claim)
+    other = Client()
+    other.force_login(personas.binh)
+    assert other.post(reverse("factcheck:tip_list"), {"alert": alert.pk}).status_code == 404
+    assert Tip.objects.count() == 1
