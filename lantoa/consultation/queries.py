@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -15,12 +16,17 @@ from lantoa.consultation.models import (
     CommentStatus,
     Consultation,
     DraftVersion,
+    Statement,
+    StatementVote,
 )
+from lantoa.consultation.opinion import OpinionReport, opinion_groups
 from lantoa.consultation.themes import Theme, themes
 
 __all__ = [
     "ClauseAnalysis",
+    "OpinionResult",
     "analyse_version",
+    "consultation_opinion",
     "most_disagreed",
     "public_consultations",
     "staff_consultations",
@@ -91,3 +97,28 @@ def most_disagreed(analyses: list[ClauseAnalysis], limit: int = 5) -> list[Claus
     ranked = [a for a in analyses if a.disagree]
     ranked.sort(key=lambda a: (-a.disagree, -a.disagreement, a.clause.position))
     return ranked[:limit]
+
+
+@dataclass(frozen=True)
+class OpinionResult:
+    """The opinion groups of a consultation's published statements; ``report`` is None without votes."""
+
+    statements: tuple[Statement, ...]
+    participants: int
+    report: OpinionReport | None
+
+
+def consultation_opinion(consultation: Consultation, *, min_votes: int = 3) -> OpinionResult:
+    """Build the participants × statements vote matrix and compute the opinion groups."""
+    shown = tuple(consultation.statements.filter(status=CommentStatus.PUBLISHED))
+    index = {s.pk: i for i, s in enumerate(shown)}
+    people: dict[int, int] = {}
+    votes = StatementVote.objects.filter(statement__in=shown).values_list(
+        "participant_id", "statement_id", "value"
+    )
+    cells = [(people.setdefault(p, len(people)), index[s], v) for p, s, v in votes]
+    matrix = np.full((len(people), len(shown)), np.nan)
+    for row, col, value in cells:
+        matrix[row, col] = value
+    report = opinion_groups(matrix, min_votes=min_votes) if people else None
+    return OpinionResult(statements=shown, participants=len(people), report=report)

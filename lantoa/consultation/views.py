@@ -4,7 +4,6 @@ commenting needs a participant verified by e-mail (kept in the session); staff p
 from datetime import datetime
 from typing import Any
 
-import numpy as np
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -29,9 +28,9 @@ from lantoa.consultation.models import (
     Statement,
     StatementVote,
 )
-from lantoa.consultation.opinion import opinion_groups
 from lantoa.consultation.queries import (
     analyse_version,
+    consultation_opinion,
     most_disagreed,
     public_consultations,
     staff_consultations,
@@ -399,17 +398,8 @@ def statements(request: HttpRequest, pk: int) -> HttpResponse:
 
 def opinion_report(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _public(pk)
-    shown = list(consultation.statements.filter(status=CommentStatus.PUBLISHED))
-    index = {s.pk: i for i, s in enumerate(shown)}
-    people: dict[int, int] = {}
-    votes = StatementVote.objects.filter(statement__in=shown).values_list(
-        "participant_id", "statement_id", "value"
-    )
-    cells = [(people.setdefault(p, len(people)), index[s], v) for p, s, v in votes]
-    matrix = np.full((len(people), len(shown)), np.nan)
-    for row, col, value in cells:
-        matrix[row, col] = value
-    report = opinion_groups(matrix, min_votes=3) if len(people) else None
+    result = consultation_opinion(consultation)
+    shown, report = result.statements, result.report
     groups = [
         {
             "index": g.index + 1,
@@ -427,6 +417,6 @@ def opinion_report(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "groups": groups,
             "consensus": consensus,
-            "participants": len(people),
+            "participants": result.participants,
         },
     )
