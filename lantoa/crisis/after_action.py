@@ -1,14 +1,21 @@
-"""The after-action report of a closed incident as DOCX (python-docx)."""
+"""The after-action report of a closed incident as DOCX (python-docx) or PDF (reportlab)."""
 
 import io
 from datetime import timedelta
+from xml.sax.saxutils import escape
 
 from docx import Document
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from lantoa.crisis.actions import response_times
 from lantoa.crisis.models import Incident
+from lantoa.monitoring.report_font import find_report_font
 
-__all__ = ["after_action_docx"]
+__all__ = ["after_action_docx", "after_action_pdf"]
 
 _LABELS = {
     "member": "Đến khi có thành viên tổ công tác đầu tiên",
@@ -54,4 +61,39 @@ def after_action_docx(incident: Incident) -> bytes:
         cells[1].text, cells[2].text = str(entry.get_kind_display()), entry.text
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def _sections(incident: Incident) -> list[tuple[str, list[str]]]:
+    times = [f"{_LABELS[k]}: {_duration(v)}" for k, v in response_times(incident).items()]
+    timeline = [
+        f"{e.at:%d/%m/%Y %H:%M} · {e.get_kind_display()} · {e.text}"
+        for e in incident.timeline.all()
+    ]
+    return [
+        ("Diễn biến", [incident.what_happened or "—"]),
+        ("Điều làm tốt", [incident.what_worked or "—"]),
+        ("Điều cần cải thiện", [incident.to_improve or "—"]),
+        ("Thời gian phản ứng", times),
+        ("Diễn biến theo thời gian", timeline),
+    ]
+
+
+def after_action_pdf(incident: Incident) -> bytes:
+    """The same report as PDF, in a TrueType font with every Vietnamese glyph (embedded)."""
+    font = find_report_font()
+    if "LantoaReport" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("LantoaReport", str(font.regular)))
+    body = ParagraphStyle("body", fontName="LantoaReport", fontSize=10, leading=14)
+    heading = ParagraphStyle("heading", parent=body, fontSize=13, leading=18, spaceBefore=8)
+    story = [
+        Paragraph(escape(f"Báo cáo sau sự cố: {incident.title}"), heading),
+        Paragraph(escape(f"{incident.owner.name} · {incident.get_severity_display()}"), body),
+    ]
+    for title, lines in _sections(incident):
+        story.append(Paragraph(escape(title), heading))
+        story += [Paragraph(escape(line), body) for line in lines]
+        story.append(Spacer(1, 4))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, title=incident.title).build(story)
     return buffer.getvalue()

@@ -8,5 +8,9 @@ urlpatterns = [
     path("", views.incident_list, name="incident_list"),
     path("mo/", views.incident_open, name="incident_open"),
     path("<int:pk>/", views.incident_detail, name="incident"),
-    path("<int:pk>/bao-cao.docx", views.after_action_export, name="after_action"),
+    path(
+        "<int:pk>/bao-cao.<str:fmt>",
+        views.after_action_export,
+        name="after_action",
+    ),
 ]

@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from lantoa.accounts.models import User
 from lantoa.content.queries import visible_items
 from lantoa.crisis import actions
-from lantoa.crisis.after_action import after_action_docx
+from lantoa.crisis.after_action import after_action_docx, after_action_pdf
 from lantoa.crisis.models import Incident, IncidentStatus, MemberRole, Severity
 from lantoa.crisis.queries import topic_items, topic_volume, visible_incidents
 from lantoa.factcheck.queries import visible_claims
@@ -145,10 +145,13 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def after_action_export(request: HttpRequest, pk: int) -> HttpResponse:
+def after_action_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     incident = get_object_or_404(visible_incidents(_user(request)), pk=pk)
-    if incident.status != IncidentStatus.CLOSED:
+    if incident.status != IncidentStatus.CLOSED or fmt not in {"docx", "pdf"}:
         raise Http404
-    response = HttpResponse(after_action_docx(incident), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-su-co-{incident.pk}.docx"'
+    if fmt == "pdf":
+        response = HttpResponse(after_action_pdf(incident), content_type="application/pdf")
+    else:
+        response = HttpResponse(after_action_docx(incident), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-su-co-{incident.pk}.{fmt}"'
     return response

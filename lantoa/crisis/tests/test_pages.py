@@ -28,7 +28,7 @@ def test_open_from_alert_act_close_and_export(personas: Personas) -> None:
     lan.post(url, {"action": "statement", "title": "Thông cáo", "body": "Nội dung"})
     page = lan.get(url).content.decode()
     assert XSS not in page and "&lt;script&gt;" in page
-    assert lan.get(reverse("crisis:after_action", args=[incident.pk])).status_code == 404
+    assert lan.get(reverse("crisis:after_action", args=[incident.pk, "docx"])).status_code == 404
     lan.post(url, {"action": "close", "what_happened": "Diễn biến", "what_worked": "Nhanh"})
     incident.refresh_from_db()
     assert incident.status == IncidentStatus.CLOSED
@@ -40,8 +40,11 @@ def test_open_from_alert_act_close_and_export(personas: Personas) -> None:
         EntryKind.RELEASE,
         EntryKind.CLOSED,
     ]
-    export = lan.get(reverse("crisis:after_action", args=[incident.pk]))
+    export = lan.get(reverse("crisis:after_action", args=[incident.pk, "docx"]))
     assert export.status_code == 200 and export.content.startswith(b"PK")
+    pdf = lan.get(reverse("crisis:after_action", args=[incident.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert lan.get(reverse("crisis:after_action", args=[incident.pk, "exe"])).status_code == 404
 
     binh = Client()
     binh.force_login(personas.binh)
