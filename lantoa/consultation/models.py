@@ -15,9 +15,13 @@ __all__ = [
     "Consultation",
     "DraftVersion",
     "Participant",
+    "QuestionKind",
     "ResponseKind",
     "Statement",
     "StatementVote",
+    "Survey",
+    "SurveyQuestion",
+    "SurveyResponse",
 ]
 
 
@@ -205,3 +209,73 @@ class StatementVote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id}:{self.statement_id}:{self.value}"
+
+
+class Survey(models.Model):
+    """A questionnaire attached to a consultation, answered once per verified participant."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="surveys")
+    title = models.CharField(_("tên khảo sát"), max_length=300)
+    description = models.TextField(_("mô tả"), blank=True)
+    opens_at = models.DateTimeField(_("mở khảo sát"))
+    closes_at = models.DateTimeField(_("đóng khảo sát"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-opens_at", "-pk")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self) -> bool:
+        return self.opens_at <= timezone.now() < self.closes_at
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Chọn một")
+    MULTIPLE = "multiple", _("Chọn nhiều")
+    SCALE = "scale", _("Thang điểm")
+    RANKING = "ranking", _("Xếp hạng")
+    MATRIX = "matrix", _("Bảng lựa chọn")
+    TEXT = "text", _("Trả lời tự do")
+
+
+class SurveyQuestion(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=QuestionKind.choices)
+    text = models.CharField(_("câu hỏi"), max_length=500)
+    options = models.JSONField(default=list, blank=True)
+    rows = models.JSONField(default=list, blank=True)
+    scale_min = models.SmallIntegerField(default=1)
+    scale_max = models.SmallIntegerField(default=5)
+    required = models.BooleanField(default=False)
+    show_if_question = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="dependents"
+    )
+    show_if_value = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("survey", "position")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "position"], name="uniq_question_position")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SurveyResponse(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE)
+    answers = models.JSONField(default=dict)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "participant"], name="uniq_survey_response")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}:{self.participant_id}"
