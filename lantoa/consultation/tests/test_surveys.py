@@ -2,6 +2,7 @@
 per verified participant, open/close dates, staff of the owner only)."""
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -48,7 +49,7 @@ def test_invalid_answers_are_refused() -> None:
 
 
 def test_results_count_every_kind() -> None:
-    responses = [
+    responses: list[dict[str, Any]] = [
         {"1": "Có", "3": 4, "4": ["Trường", "Chợ"], "5": ["Trạm", "Giá", "An toàn"]},
         {"1": "Có", "3": 5, "4": ["Chợ"], "5": ["Trạm", "An toàn", "Giá"]},
         {"1": "Không", "2": "Đắt", "6": {"Xe": "Tốt", "Ứng dụng": "Kém"}},
