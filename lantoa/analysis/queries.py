@@ -31,3 +31,16 @@ def latest_corrections(item: Item) -> dict[str, LabelCorrection]:
     for correction in item.label_corrections.select_related("corrected_by").order_by("created_at"):
         latest[correction.task] = correction
     return latest
+
+
+def correction_examples(task: str) -> tuple[list[str], list[str]]:
+    """Officers' labels for ``task`` as training examples (the newest correction per item wins)."""
+    newest: dict[int, str] = dict(
+        LabelCorrection.objects.filter(task=task)
+        .order_by("item_id", "created_at")
+        .values_list("item_id", "label")
+    )
+    items = Item.objects.filter(pk__in=newest).order_by("pk").values_list("pk", "title", "text")
+    texts = [f"{title}\n{text}" if title else text for _, title, text in items]
+    labels = [newest[pk] for pk, _, _ in items]
+    return texts, labels

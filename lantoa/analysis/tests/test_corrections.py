@@ -1,10 +1,16 @@
 """Officers see each label with its confidence, correct it, and the queue shows the unsure first."""
 
+import json
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from lantoa.analysis.actions import correct_label
 from lantoa.analysis.models import AnalysisPath, ItemAnalysis, LabelCorrection
-from lantoa.analysis.queries import labelling_queue
+from lantoa.analysis.queries import correction_examples, labelling_queue
 from lantoa.content.models import Item
 from lantoa.core.testing.factories import make_item, make_source
 from lantoa.core.testing.personas import Personas
@@ -109,3 +115,34 @@ def test_model_page_is_for_staff_only(client: Client, personas: Personas) -> Non
     client.force_login(personas.minh)
     page = client.get(reverse("analysis:models")).content.decode()
     assert "Mô hình phân tích" in page
+
+
+def test_corrections_feed_the_next_training_run(personas: Personas, tmp_path: Path) -> None:
+    source = make_source(owner=personas.hanoi)
+    praised = analysed(make_item(source=source, text="Người dân khen thủ tục nhanh gọn."))
+    criticised = analysed(make_item(source=source, text="Người dân phàn nàn vì phải chờ cả ngày."))
+    correct_label(personas.lan, praised, "sentiment", "negative")
+    correct_label(personas.lan, praised, "sentiment", "positive")
+    correct_label(personas.lan, criticised, "sentiment", "negative")
+    data = tmp_path / "train.jsonl"
+    rows = [
+        {"text": f"Câu mẫu trung lập số {n} về lịch tiếp dân.", "label": "neutral"}
+        for n in range(6)
+    ]
+    rows += [
+        {"text": f"Câu mẫu tích cực số {n}: cảm ơn cán bộ tận tình.", "label": "positive"}
+        for n in range(6)
+    ]
+    rows += [
+        {"text": f"Câu mẫu tiêu cực số {n}: bức xúc vì chậm trễ.", "label": "negative"}
+        for n in range(6)
+    ]
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+    texts, labels = correction_examples("sentiment")
+    out = StringIO()
+    call_command("train", "sentiment", "--data", str(data), "--with-corrections", stdout=out)
+
+    assert labels == ["positive", "negative"]
+    assert texts[0].endswith("Người dân khen thủ tục nhanh gọn.")
+    assert json.loads(out.getvalue().splitlines()[-1])["n_corrections"] == 2

@@ -43,7 +43,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--data", required=True, help="JSONL/CSV (text field) or .txt file")
         parser.add_argument("--json", action="store_true", help="JSON lines (the only format)")
-        parser.add_argument("--mode", choices=MODES, default="fast")
+        parser.add_argument("--mode", choices=MODES, default="accurate")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
