@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lantoa.consultation import views
+from lantoa.consultation import survey_views, views
 
 app_name = "consultation"
 
@@ -19,4 +19,11 @@ urlpatterns = [
     path("<int:pk>/tong-hop.docx", views.summary, name="summary"),
     path("<int:pk>/y-kien-ngan/", views.statements, name="statements"),
     path("<int:pk>/nhom-y-kien/", views.opinion_report, name="opinion"),
+    path("<int:pk>/khao-sat/", survey_views.survey_list, name="survey_list"),
+    path("<int:pk>/khao-sat/tao/", survey_views.survey_create, name="survey_create"),
+    path("khao-sat/<int:survey_pk>/", survey_views.survey_answer, name="survey_answer"),
+    path("khao-sat/<int:survey_pk>/sua/", survey_views.survey_edit, name="survey_edit"),
+    path("khao-sat/<int:survey_pk>/ket-qua/", survey_views.survey_results, name="survey_results"),
+    path("khao-sat/<int:survey_pk>/ket-qua.csv", survey_views.survey_csv, name="survey_csv"),
+    path("khao-sat/<int:survey_pk>/ket-qua.xlsx", survey_views.survey_xlsx, name="survey_xlsx"),
 ]
