@@ -135,7 +135,7 @@ def test_citizens_answer_once_and_staff_read_results_and_exports(personas: Perso
     workbook = load_workbook(
         io.BytesIO(lan.get(reverse("consultation:survey_xlsx", args=[survey.pk])).content)
     )
-    rows = list(workbook.active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    rows = list(workbook.active.iter_rows(values_only=True))
     assert len(rows) == 3 and rows[2][1:4] == ("Có", None, "4")
 
 
