@@ -4,7 +4,7 @@ reportlab's own fonts (Helvetica, the bundled Vera) lack letters such as á»‡, á»
 embeds a TTF found at run time, first match wins:
 
 1. the file named by the ``LANTOA_REPORT_FONT`` environment variable;
-2. ``DejaVuSans.ttf`` shipped inside the matplotlib wheel, when matplotlib is installed;
+2. ``DejaVuSans.ttf`` shipped inside the matplotlib wheel (a dependency for exactly this);
 3. DejaVu Sans or Noto Sans in the usual system font folders (Debian/Ubuntu ``fonts-dejavu-core``,
    Fedora, Alpine, macOS), then ``fc-match``.
 
@@ -20,6 +20,8 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import matplotlib
 
 __all__ = ["VIETNAMESE_LETTERS", "ReportFont", "ReportFontMissing", "find_report_font"]
 
@@ -67,13 +69,8 @@ def _candidates() -> list[ReportFont]:
         path = Path(configured)
         bold = path.with_name(path.stem + "-Bold" + path.suffix)
         found.append(ReportFont(path, bold if bold.is_file() else None))
-    try:
-        import matplotlib  # type: ignore[import-not-found, unused-ignore]
-
-        folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-        found.append(ReportFont(folder / _NAMES[0][0], folder / _NAMES[0][1]))
-    except ImportError:
-        pass
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    found.append(ReportFont(folder / _NAMES[0][0], folder / _NAMES[0][1]))
     for directory in _SYSTEM_DIRS:
         for regular_name, bold_name in _NAMES:
             found.append(ReportFont(Path(directory) / regular_name, Path(directory) / bold_name))
