@@ -3,8 +3,10 @@
 import io
 from datetime import timedelta
 
+import numpy as np
 from django.utils import timezone
 from docx import Document
+from numpy.typing import NDArray
 
 from lantoa.accounts.models import Organization, User
 from lantoa.consultation import actions
@@ -44,3 +46,19 @@ def make_consultation(user: User, owner: Organization, text: str) -> Consultatio
     )
     actions.add_version(user, consultation, split_text(text), text=text)
     return consultation
+
+
+def planted_votes(
+    participants: int = 2000, statements: int = 100, groups: int = 3, seed: int = 7
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Each group has a stance per statement; members follow it 80 % of the time, see 60 %."""
+    rng = np.random.default_rng(seed)
+    stances = rng.choice([-1.0, 1.0], size=(groups, statements))
+    stances[:, :5] = 1.0  # five statements everybody agrees with: the consensus
+    truth = rng.integers(0, groups, size=participants)
+    follow = rng.random((participants, statements)) < 0.8
+    votes = np.where(follow, stances[truth], -stances[truth])
+    passes = rng.random((participants, statements)) < 0.1
+    votes = np.where(passes, 0.0, votes)
+    unseen = rng.random((participants, statements)) < 0.4
+    return np.where(unseen, np.nan, votes), truth

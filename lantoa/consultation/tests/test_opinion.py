@@ -1,26 +1,10 @@
 import time
 
 import numpy as np
-from numpy.typing import NDArray
 from sklearn.metrics import adjusted_rand_score
 
 from lantoa.consultation.opinion import opinion_groups
-
-
-def planted_votes(
-    participants: int = 2000, statements: int = 100, groups: int = 3, seed: int = 7
-) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """Each group has a stance per statement; members follow it 80 % of the time, see 60 %."""
-    rng = np.random.default_rng(seed)
-    stances = rng.choice([-1.0, 1.0], size=(groups, statements))
-    stances[:, :5] = 1.0  # five statements everybody agrees with: the consensus
-    truth = rng.integers(0, groups, size=participants)
-    follow = rng.random((participants, statements)) < 0.8
-    votes = np.where(follow, stances[truth], -stances[truth])
-    passes = rng.random((participants, statements)) < 0.1
-    votes = np.where(passes, 0.0, votes)
-    unseen = rng.random((participants, statements)) < 0.4
-    return np.where(unseen, np.nan, votes), truth
+from lantoa.consultation.tests.factories import planted_votes
 
 
 def test_planted_groups_are_recovered_quickly_and_identically() -> None:
