@@ -6,13 +6,16 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from docx import Document
 from playwright.sync_api import Browser, FilePayload, Page
 
-from lantoa.consultation.models import Comment, CommentStatus, Consultation
+from lantoa.consultation import survey_actions
+from lantoa.consultation.models import Comment, CommentStatus, Consultation, SurveyResponse
 from lantoa.consultation.tests.drafts import DRAFT_V1, DRAFT_V2
-from lantoa.consultation.tests.factories import docx_bytes
+from lantoa.consultation.tests.factories import docx_bytes, make_consultation, make_participant
+from lantoa.consultation.views import SESSION_KEY
 from lantoa.core.testing.browser import log_in
 from lantoa.core.testing.personas import Personas
 from lantoa.core.testing.smtp import LocalSmtp
@@ -126,3 +129,48 @@ def test_draft_to_summary_in_the_browser(
     insurance_row = rows[labels.index("Điều 5, khoản 2")]
     assert "Nguyễn Văn Dân: Nên bắt buộc bảo hiểm" in insurance_row[1]
     assert "Bọn soạn thảo" not in "\n".join(row[1] for row in rows)
+
+
+def test_survey_hides_the_conditional_question_until_its_answer(
+    browser: Browser, live_server: Any, personas: Personas
+) -> None:
+    # given a survey whose second question shows only after "Không"
+    consultation = make_consultation(personas.lan, personas.hanoi, DRAFT_V1)
+    now = timezone.now()
+    survey = survey_actions.create_survey(
+        personas.lan,
+        consultation,
+        title="Khảo sát người dùng",
+        opens_at=now - timedelta(hours=1),
+        closes_at=now + timedelta(days=7),
+    )
+    uses = survey_actions.add_question(
+        personas.lan, survey, kind="single", text="Bạn có dùng?", options=["Có", "Không"]
+    )
+    why = survey_actions.add_question(
+        personas.lan, survey, kind="text", text="Vì sao không?", show_if=(uses, "Không")
+    )
+    participant = make_participant()
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    # a verified participant's session (the e-mail link is covered by the test above)
+    page.goto(f"{live_server.url}/lay-y-kien/")
+    store = SessionStore()
+    store[SESSION_KEY] = participant.pk
+    store.save()
+    context.add_cookies(
+        [{"name": "sessionid", "value": str(store.session_key), "url": str(live_server.url)}]
+    )
+    page.goto(f"{live_server.url}/lay-y-kien/khao-sat/{survey.pk}/")
+
+    # then the reason is hidden until "Không" is chosen
+    reason = page.locator(f"#question-{why.pk}")
+    assert not reason.is_visible()
+    page.get_by_role("radio", name="Không").check()
+    assert reason.is_visible()
+    page.get_by_label("Vì sao không?").fill("Giá thuê đắt")
+    page.get_by_role("button", name="Gửi trả lời").click()
+    page.wait_for_selector("text=Cảm ơn bạn đã trả lời khảo sát.")
+    answers = SurveyResponse.objects.get(participant=participant).answers
+    assert answers == {str(uses.pk): "Không", str(why.pk): "Giá thuê đắt"}
+    context.close()
