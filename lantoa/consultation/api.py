@@ -38,9 +38,11 @@ from lantoa.consultation.queries import (
     staff_consultations,
 )
 from lantoa.consultation.structure import split_text
+from lantoa.consultation.survey_api import router as survey_router
 from lantoa.core.api_pagination import ErrorOut, Pages
 
 router = Router()
+router.add_router("/surveys", survey_router)
 
 
 class ConsultationOut(Schema):
