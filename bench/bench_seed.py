@@ -1,4 +1,5 @@
-"""seed-demo storage throughput (`--no-process`): the demo generator alone, then `lantoa seed-demo` into SQLite (1,000,000
+"""seed-demo storage throughput (`--no-process`): the demo generator alone, then
+`lantoa seed-demo` into SQLite (1,000,000
 items) and PostgreSQL (100,000 items), each in a fresh database.
 
 The generator-only figure is the baseline: the ratio shows what storing costs.
@@ -49,7 +50,14 @@ def _lantoa(*args: str, env: dict[str, str]) -> str:
 def _seed(count: int, env: dict[str, str]) -> dict[str, float]:
     _lantoa("migrate", "--verbosity", "0", env=env)
     output = _lantoa(
-        "seed-demo", "--items", str(count), "--end", END.isoformat(), "--json", env=env
+        "seed-demo",
+        "--items",
+        str(count),
+        "--end",
+        END.isoformat(),
+        "--no-process",
+        "--json",
+        env=env,
     )
     return json.loads(output.strip().splitlines()[-1])
 
