@@ -106,6 +106,7 @@ def test_api_creates_a_consultation_from_pasted_text_and_uploads_version_two(
     assert consultation.current_version().clauses.filter(kind="dieu").count() == 6  # type: ignore[union-attr]
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # 2 identical camps
 def test_api_statements_votes_and_opinion_report(personas: Personas) -> None:
     consultation = make_consultation(personas.lan, personas.hanoi, DRAFT_V1)
     base = f"/api/v1/consultations/{consultation.pk}"
