@@ -17,7 +17,7 @@ from django.utils import timezone
 from lantoa.monitoring.detection.anomaly import alert_threshold, score_series
 from lantoa.monitoring.detection.forecast import Forecast, SeriesKind, forecast_series
 from lantoa.monitoring.models import TrendCounter
-from lantoa.sources.models import Source
+from lantoa.sources.models import Source, SourceKind
 
 __all__ = [
     "DailySeries",
@@ -26,6 +26,7 @@ __all__ = [
     "daily_series",
     "forecast",
     "local_today",
+    "source_kinds",
     "top_sources",
 ]
 
@@ -115,6 +116,33 @@ def top_sources(
         Source.objects.filter(pk__in=[int(pk) for pk, _ in ranked]).values_list("pk", "name")
     )
     return [(names.get(int(pk), pk), n) for pk, n in ranked]
+
+
+def source_kinds(scope: int, *, since: date, until: date | None = None) -> list[tuple[str, int]]:
+    """Items per source kind (file sources split by their ``platform`` option), most first.
+
+    Read from the ``source`` breakdown counters (one per item, keyed by source id, so they sum to
+    the total) and one look-up of those sources: no item is scanned, and the counter rows read are
+    bounded by scope and period through the counters' unique (scope, dimension, bucket, …) index.
+    A source's current kind is used for its whole history (kinds are not changed in practice).
+    """
+    counters = TrendCounter.objects.filter(
+        scope=scope, dimension="source", bucket__gte=_start(since)
+    )
+    if until is not None:
+        counters = counters.filter(bucket__lt=_start(until + timedelta(days=1)))
+    per_source = dict(
+        counters.values_list("value").annotate(n=Sum("count")).values_list("value", "n")
+    )
+    ids = [int(pk) for pk in per_source if pk.isdigit()]
+    labels = dict(SourceKind.choices)
+    kinds: dict[str, int] = defaultdict(int)
+    for pk, kind, options in Source.objects.filter(pk__in=ids).values_list("pk", "kind", "options"):
+        platform = (options or {}).get("platform") if kind == SourceKind.FILE else None
+        label = str(labels.get(kind, kind))
+        kinds[f"{label} ({platform})" if platform else label] += int(per_source[str(pk)])
+    ranked = [(label, n) for label, n in kinds.items() if n > 0]
+    return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
 
 
 def forecast(series: tuple[float, ...] | tuple[int, ...], kind: SeriesKind) -> Forecast | None:

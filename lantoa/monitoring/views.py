@@ -175,6 +175,7 @@ def _chart_payload(topic: Topic, days: int) -> dict[str, Any]:
         (str(kinds.get(value, value)), n)
         for value, n in trends.breakdown(topic.pk, "channel", since=since)
     ]
+    payload["source_kinds"] = trends.source_kinds(topic.pk, since=since)
     return payload
 
 

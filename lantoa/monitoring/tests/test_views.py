@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from lantoa.content.models import Item
 from lantoa.core.testing.factories import make_item, make_source
 from lantoa.core.testing.personas import Personas
+from lantoa.monitoring import trends
 from lantoa.monitoring.models import BackfillStatus, ItemTopic, Topic, TopicBackfill
 from lantoa.monitoring.pipeline import process_new_items
 from lantoa.monitoring.tests.factories import make_analysed_item, make_topic
@@ -173,3 +175,58 @@ def test_plotly_is_served_from_the_wheel_with_long_cache(personas: Personas) -> 
     assert response.status_code == 200
     assert "max-age=31536000" in response["Cache-Control"]
     assert b"plotly" in response.content[:2000].lower()
+
+
+def test_dashboard_breaks_items_down_by_source_kind_and_file_platform(
+    personas: Personas,
+) -> None:
+    # Given 2 RSS items, 1 push item, 3 Facebook-file items and 1 file item with no platform
+    topic = make_topic(owner=personas.hanoi, query="học phí", name="Học phí")
+    now = timezone.now() - timedelta(minutes=5)
+    sources = {
+        "rss": (make_source(owner=personas.hanoi, kind="rss"), 2),
+        "push": (make_source(owner=personas.hanoi, kind="push"), 1),
+        "facebook": (
+            make_source(owner=personas.hanoi, kind="file", options={"platform": "facebook"}),
+            3,
+        ),
+        "file": (make_source(owner=personas.hanoi, kind="file"), 1),
+    }
+    items = [
+        make_analysed_item(source=source, title=f"Học phí {key} {n}", published_at=now)
+        for key, (source, count) in sources.items()
+        for n in range(count)
+    ]
+    outside = make_source(owner=personas.hanoi, kind="site")
+    old = make_analysed_item(
+        source=outside, title="Học phí năm ngoái", published_at=now - timedelta(days=200)
+    )
+    process_new_items([item.pk for item in [*items, old]])
+
+    # When Lan opens the 90-day dashboard
+    response = client_for(personas.lan).get(reverse("monitoring:topic_dashboard", args=[topic.pk]))
+
+    # Then the breakdown comes from the counters, most first; the 200-day-old item is outside
+    assert response.context["chart"]["source_kinds"] == [
+        ("Tệp dữ liệu mạng xã hội (facebook)", 3),
+        ("Nguồn RSS/Atom", 2),
+        ("Tệp dữ liệu mạng xã hội", 1),
+        ("Đối tác gửi qua API", 1),
+    ]
+    assert "Theo loại nguồn" in response.content.decode()
+
+
+def test_source_kinds_reads_counters_not_items(personas: Personas) -> None:
+    # Given an item counted, then deleted straight from the table without recounting
+    topic = make_topic(owner=personas.hanoi, query="học phí", name="Học phí")
+    source = make_source(owner=personas.hanoi, kind="rss")
+    item = make_analysed_item(source=source, title="Học phí", published_at=timezone.now())
+    process_new_items([item.pk])
+    Item.objects.filter(pk=item.pk).delete()
+
+    # When the breakdown is read
+    since = trends.local_today() - timedelta(days=6)
+    found = trends.source_kinds(topic.pk, since=since)
+
+    # Then it still reflects the counters (no item scan)
+    assert found == [("Nguồn RSS/Atom", 1)]

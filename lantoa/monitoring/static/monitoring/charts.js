@@ -37,6 +37,7 @@
     bars("chart-keywords", data.keywords);
     bars("chart-provinces", data.provinces);
     draw("chart-channels", [{ type: "pie", labels: data.channels.map(function (p) { return p[0]; }), values: data.channels.map(function (p) { return p[1]; }) }]);
+    draw("chart-source-kinds", [{ type: "pie", labels: data.source_kinds.map(function (p) { return p[0]; }), values: data.source_kinds.map(function (p) { return p[1]; }) }]);
   };
   var compare = function (data) {
     draw("chart-compare-volume", data.lines.map(function (l) { return { name: l.name, x: l.days, y: l.volume, mode: "lines" }; }));
