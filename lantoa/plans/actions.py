@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import can_manage
 from lantoa.content.queries import visible_items
+from lantoa.monitoring.queries import visible_topics
 from lantoa.plans.models import (
     Activity,
     ActivityOutput,
@@ -64,6 +65,7 @@ POLICY_FIELDS = (
     "consultation_until",
     "issued_on",
     "effective_on",
+    "monitoring_topic",
 )
 ACTIVITY_FIELDS = (
     "policy",
@@ -98,19 +100,23 @@ def _text(value: Any, message: str) -> str:
 def create_policy(user: User, organization: Organization, **fields: Any) -> Policy:
     _require(user, "plans.add_policy", organization)
     policy = Policy(organization=organization)
-    _apply_policy(policy, fields)
+    _apply_policy(user, policy, fields)
     policy.save()
     return policy
 
 
 def update_policy(user: User, policy: Policy, **fields: Any) -> Policy:
     _require(user, "plans.change_policy", policy.organization)
-    _apply_policy(policy, fields)
+    _apply_policy(user, policy, fields)
     policy.save()
     return policy
 
 
-def _apply_policy(policy: Policy, fields: dict[str, Any]) -> None:
+def _apply_policy(user: User, policy: Policy, fields: dict[str, Any]) -> None:
+    topic = fields.get("monitoring_topic")
+    if topic is not None and not visible_topics(user).filter(pk=topic.pk).exists():
+        # A topic of another agency would show its private coverage on this policy's impact.
+        raise PermissionDenied(_("Bạn không xem được chủ đề theo dõi này."))
     for name in POLICY_FIELDS:
         if name in fields:
             setattr(policy, name, fields[name])

@@ -12,12 +12,15 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import User
 from lantoa.accounts.scoping import visible_organizations
 from lantoa.core.api_pagination import ErrorOut, Pages
+from lantoa.monitoring.models import Topic
+from lantoa.monitoring.queries import visible_topics
 from lantoa.plans import actions
 from lantoa.plans.budget import BudgetFigures, BudgetSummary
 from lantoa.plans.models import (
@@ -84,6 +87,7 @@ class PolicyOut(Schema):
     consultation_until: date | None
     issued_on: date | None
     effective_on: date | None
+    monitoring_topic_id: int | None
 
 
 class PolicyIn(Schema):
@@ -96,6 +100,15 @@ class PolicyIn(Schema):
     consultation_until: date | None = None
     issued_on: date | None = None
     effective_on: date | None = None
+    monitoring_topic_id: int | None = Field(
+        None, description="Chủ đề theo dõi (chỉ chủ đề người dùng xem được)"
+    )
+
+
+class PolicyPatch(Schema):
+    monitoring_topic_id: int | None = Field(
+        ..., description="Chủ đề theo dõi gắn với chính sách; null để bỏ gắn"
+    )
 
 
 class PlanOut(Schema):
@@ -394,7 +407,39 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status:
     user = _user(request)
     data = payload.dict()
     organization = _organization(user, data.pop("organization_id"))
-    return _write(201, lambda: actions.create_policy(user, organization, **data))
+    topic_id = data.pop("monitoring_topic_id")
+    return _write(
+        201,
+        lambda: actions.create_policy(
+            user, organization, monitoring_topic=_topic(user, topic_id), **data
+        ),
+    )
+
+
+@router.patch(
+    "/policies/{policy_id}",
+    response=_responses(200, PolicyOut),
+    summary="Gắn hoặc bỏ gắn chủ đề theo dõi của chính sách",
+)
+def patch_policy(request: HttpRequest, policy_id: int, payload: PolicyPatch) -> Status:
+    user = _user(request)
+    policy = get_object_or_404(visible_policies(user), pk=policy_id)
+    return _write(
+        200,
+        lambda: actions.update_policy(
+            user, policy, monitoring_topic=_topic(user, payload.monitoring_topic_id)
+        ),
+    )
+
+
+def _topic(user: User, topic_id: int | None) -> Topic | None:
+    """The topic, refused alike whether it is another agency's or does not exist."""
+    if topic_id is None:
+        return None
+    topic = visible_topics(user).filter(pk=topic_id).first()
+    if topic is None:
+        raise PermissionDenied(_("Bạn không xem được chủ đề theo dõi này."))
+    return topic
 
 
 # Compliance and budget

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import visible_organizations
+from lantoa.monitoring.models import Topic
+from lantoa.monitoring.queries import visible_topics
 from lantoa.plans.models import (
     ActivityStatus,
     Audience,
@@ -151,6 +153,18 @@ class PolicyForm(_UserForm):
     consultation_until = _date(_("Hạn lấy ý kiến"), required=False)
     issued_on = _date(_("Ngày ban hành"), required=False)
     effective_on = _date(_("Ngày có hiệu lực"), required=False)
+    monitoring_topic = forms.ModelChoiceField(
+        label=_("Chủ đề theo dõi"),
+        queryset=Topic.objects.none(),
+        required=False,
+        help_text=_("Độ phủ và sắc thái của chủ đề được đưa vào phần hiệu quả của hoạt động."),
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        super().__init__(user, *args, **kwargs)
+        topic = self.fields["monitoring_topic"]
+        assert isinstance(topic, forms.ModelChoiceField)
+        topic.queryset = visible_topics(user).order_by("name")
 
 
 class CommissionForm(_UserForm):

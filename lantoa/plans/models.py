@@ -40,8 +40,8 @@ class PolicyStage(models.TextChoices):
 class Policy(models.Model):
     """A policy (chính sách) that plans communicate about.
 
-    ``monitoring_topic`` is left for the monitoring layer: impact by topic coverage and sentiment
-    is computed once a policy can name its monitoring topic (not yet available).
+    ``monitoring_topic`` is the monitoring topic that watches it: an activity's impact then shows
+    that topic's coverage and sentiment before, during and after the activity.
     """
 
     organization = models.ForeignKey(
@@ -57,6 +57,14 @@ class Policy(models.Model):
     consultation_until = models.DateField(_("hạn lấy ý kiến"), null=True, blank=True)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     effective_on = models.DateField(_("ngày có hiệu lực"), null=True, blank=True)
+    monitoring_topic = models.ForeignKey(
+        "monitoring.Topic",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="policies",
+        verbose_name=_("chủ đề theo dõi"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -23,6 +23,7 @@ urlpatterns = [
     path("kinh-phi/", views_board.budget_summary, name="budget"),
     path("chinh-sach/", views_records.policy_list, name="policy_list"),
     path("chinh-sach/them/", views_records.policy_create, name="policy_create"),
+    path("chinh-sach/<int:pk>/sua/", views_records.policy_edit, name="policy_edit"),
     path("dat-hang/", views_records.commission_list, name="commission_list"),
     path("dat-hang/them/", views_records.commission_create, name="commission_create"),
     path("dat-hang/<int:pk>/", views_records.commission_detail, name="commission_detail"),

@@ -46,8 +46,9 @@ def _user(request: HttpRequest, permission: str) -> User:
 def policy_list(request: HttpRequest) -> HttpResponse:
     user = _user(request, "plans.view_policy")
     context = {
-        "policies": visible_policies(user).select_related("organization"),
+        "policies": visible_policies(user).select_related("organization", "monitoring_topic"),
         "can_add": user.has_perm("plans.add_policy"),
+        "can_change": user.has_perm("plans.change_policy"),
     }
     return render(request, "plans/policy_list.html", context)
 
@@ -65,6 +66,27 @@ def policy_create(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("plans:policy_list")
     return render(request, "plans/form.html", {"form": form, "title": _("Thêm chính sách")})
+
+
+@login_required
+def policy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request, "plans.change_policy")
+    policy = get_object_or_404(visible_policies(user), pk=pk)
+    initial = {name: getattr(policy, name) for name in actions.POLICY_FIELDS}
+    form = PolicyForm(
+        user, request.POST or None, initial={**initial, "organization": policy.organization}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("organization")  # the organisation keeping the record does not change here
+        try:
+            actions.update_policy(user, policy, **data)
+        except ValueError as invalid:
+            form.add_error(None, str(invalid))
+        else:
+            messages.success(request, _("Đã lưu chính sách."))
+            return redirect("plans:policy_list")
+    return render(request, "plans/form.html", {"form": form, "title": _("Sửa chính sách")})
 
 
 # Press commissions
