@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 
 from lantoa.plans.budget import BudgetSummary, format_vnd
 from lantoa.plans.compliance import Board, ComplianceRow
-from lantoa.plans.impact import ImpactPoint, Phase
+from lantoa.plans.impact import ImpactPoint, Phase, TopicImpact, topic_rows
 from lantoa.plans.labels import count_label, group_name, status_name
 from lantoa.plans.models import Activity, FundingSource, Plan
 
@@ -120,6 +120,46 @@ def _table(document: Any, headers: Sequence[str], rows: Sequence[Sequence[str]])
             cell.text = text
 
 
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}".replace(".", ",")
+
+
+def _topic_sections(document: Any, topics: Sequence[TopicImpact], names: dict[str, str]) -> None:
+    """Coverage and sentiment of each policy's monitoring topic, or why there is none."""
+    document.add_heading(_("Độ phủ và sắc thái của chủ đề theo dõi"), level=3)
+    if not topics:
+        document.add_paragraph(_("Các hoạt động chưa gắn chính sách nên chưa có số liệu theo dõi."))
+    for topic in topics:
+        if topic.summary is None:
+            document.add_paragraph(f"{topic.policy}: " + _("Chính sách chưa gắn chủ đề theo dõi."))
+            continue
+        document.add_paragraph(f"{topic.policy} — " + _("chủ đề") + f" «{topic.topic}»")
+        _table(
+            document,
+            [
+                _("Giai đoạn"),
+                _("Số tin"),
+                _("Tin/ngày"),
+                _("Tỷ trọng (%)"),
+                _("Tiêu cực (%)"),
+                _("Trung lập (%)"),
+                _("Tích cực (%)"),
+            ],
+            [
+                [
+                    names[row.phase],
+                    str(row.items),
+                    _number(row.items_per_day),
+                    _number(row.share_percent),
+                    _number(row.negative_percent),
+                    _number(row.neutral_percent),
+                    _number(row.positive_percent),
+                ]
+                for row in topic_rows(topic.summary)
+            ],
+        )
+
+
 def plan_docx(
     plan: Plan,
     activities: Sequence[Activity],
@@ -127,6 +167,7 @@ def plan_docx(
     impact: Sequence[ImpactPoint] | None,
     *,
     today: date,
+    topics: Sequence[TopicImpact] = (),
 ) -> bytes:
     """A plan report: header, activities (overdue marked), budget by source, impact by phase."""
     document = Document()
@@ -180,6 +221,7 @@ def plan_docx(
             [_("Giai đoạn"), _("Số tin, bài"), _("Lượt tương tác")],
             [[names[p.phase], str(p.items), str(p.reach)] for p in impact],
         )
+        _topic_sections(document, topics, names)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

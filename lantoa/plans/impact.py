@@ -2,8 +2,8 @@
 
 Reach of an item is the sum of the numbers in its ``raw["engagement"]`` (likes, shares,
 comments, views… as the connector recorded them) when present, else 1: an item with no
-engagement figures still reached someone. Topic-level coverage and sentiment belong to the
-monitoring layer and are not computed here.
+engagement figures still reached someone. Topic-level coverage and sentiment are computed by
+the monitoring layer; :class:`TopicImpact` carries its summary and :func:`topic_rows` lays it out.
 """
 
 from collections.abc import Iterable, Mapping
@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["ImpactPoint", "Phase", "phase_of", "reach_of", "summarise"]
+__all__ = [
+    "ImpactPoint",
+    "Phase",
+    "TopicImpact",
+    "TopicRow",
+    "phase_of",
+    "reach_of",
+    "summarise",
+    "topic_rows",
+]
 
 
 class Phase:
@@ -69,3 +78,51 @@ def summarise(
         bucket[0] += 1
         bucket[1] += reach_of(raw)
     return [ImpactPoint(phase, n, reach) for phase, (n, reach) in counts.items()]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicImpact:
+    """One policy's monitoring topic around a window; ``summary`` is None without a topic.
+
+    ``summary`` is :func:`lantoa.monitoring.impact.topic_phase_summary`'s result.
+    """
+
+    policy: str
+    topic: str | None
+    summary: Mapping[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicRow:
+    """One phase of a topic summary, as shown: shares in per cent (None when unknown)."""
+
+    phase: str
+    items: int
+    items_per_day: float
+    share_percent: float | None
+    negative_percent: float | None
+    neutral_percent: float | None
+    positive_percent: float | None
+
+
+def _percent(fraction: float | None) -> float | None:
+    return None if fraction is None else round(100 * fraction, 1)
+
+
+def topic_rows(summary: Mapping[str, Any]) -> list[TopicRow]:
+    rows = []
+    for phase in Phase.ORDER:
+        figures = summary[phase]
+        shares = figures["sentiment_share"]
+        rows.append(
+            TopicRow(
+                phase=phase,
+                items=figures["items"],
+                items_per_day=figures["items_per_day"],
+                share_percent=_percent(figures["share_of_all_items"]),
+                negative_percent=_percent(shares["negative"]),
+                neutral_percent=_percent(shares["neutral"]),
+                positive_percent=_percent(shares["positive"]),
+            )
+        )
+    return rows

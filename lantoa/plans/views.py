@@ -28,7 +28,7 @@ from lantoa.plans.forms import (
     PlanEditForm,
     PlanForm,
 )
-from lantoa.plans.impact_views import impact_context, impact_points
+from lantoa.plans.impact_views import impact_context, impact_points, topic_impacts
 from lantoa.plans.models import OPEN_ACTIVITY_STATUSES, Activity, Plan, PlanStatus
 from lantoa.plans.queries import plan_budget, visible_activities, visible_plans
 from lantoa.plans.workflow import TRANSITIONS, Move, target_of
@@ -218,6 +218,7 @@ def plan_report(request: HttpRequest, pk: int) -> HttpResponse:
         plan_budget(plan),
         found[1] if found else None,
         today=today(),
+        topics=topic_impacts(user, plan),
     )
     response = HttpResponse(body, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="ke-hoach-{plan.pk}.docx"'
