@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/kiem-duyet/", views.moderation, name="moderation"),
     path("<int:pk>/phan-tich/", views.analysis, name="analysis"),
     path("<int:pk>/tong-hop.docx", views.summary, name="summary"),
+    path("<int:pk>/tong-hop.pdf", views.summary_as_pdf, name="summary_pdf"),
     path("<int:pk>/y-kien-ngan/", views.statements, name="statements"),
     path("<int:pk>/nhom-y-kien/", views.opinion_report, name="opinion"),
     path("<int:pk>/khao-sat/", survey_views.survey_list, name="survey_list"),

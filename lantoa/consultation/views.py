@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 from lantoa.accounts.models import User
 from lantoa.accounts.scoping import can_manage, visible_organizations
 from lantoa.consultation import actions
-from lantoa.consultation.documents import read_docx, summary_docx
+from lantoa.consultation.documents import read_docx, read_pdf, summary_docx, summary_pdf
 from lantoa.consultation.models import (
     Clause,
     Comment,
     CommentStatus,
     Consultation,
+    DraftVersion,
     Participant,
     ResponseKind,
     Statement,
@@ -36,6 +37,7 @@ from lantoa.consultation.queries import (
     staff_consultations,
 )
 from lantoa.consultation.structure import split_text
+from lantoa.monitoring.report_font import ReportFontMissing
 
 SESSION_KEY = "consultation_participant"
 
@@ -78,10 +80,14 @@ def _when(value: str) -> datetime:
 def _draft_units(request: HttpRequest) -> tuple[str, Any, str]:
     upload = request.FILES.get("document")
     if upload is not None:
-        if not upload.name or not upload.name.lower().endswith(".docx"):
-            raise ValueError(_("Chỉ nhận tệp DOCX hoặc văn bản dán trực tiếp."))
-        text, units = read_docx(upload)
-        return text, units, upload.name
+        name = (upload.name or "").lower()
+        if name.endswith(".docx"):
+            text, units = read_docx(upload)
+        elif name.endswith(".pdf"):
+            text, units = read_pdf(upload)
+        else:
+            raise ValueError(_("Chỉ nhận tệp DOCX, PDF hoặc văn bản dán trực tiếp."))
+        return text, units, upload.name or ""
     text = request.POST.get("text", "")
     return text, split_text(text), ""
 
@@ -332,8 +338,8 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def summary(request: HttpRequest, pk: int) -> HttpResponse:
-    """The summary DOCX: for staff of the owner, or for anyone once the report is published."""
+def _summary_version(request: HttpRequest, pk: int) -> tuple[Consultation, DraftVersion]:
+    """Staff of the owner, or anyone once the report is published; otherwise 404."""
     consultation = get_object_or_404(Consultation, pk=pk)
     allowed = consultation.report_published or (
         isinstance(request.user, User) and staff_consultations(request.user).filter(pk=pk).exists()
@@ -341,11 +347,29 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     version = consultation.current_version()
     if not allowed or version is None:
         raise Http404
+    return consultation, version
+
+
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """The summary DOCX."""
+    consultation, version = _summary_version(request, pk)
     response = HttpResponse(
         summary_docx(consultation, version),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     response["Content-Disposition"] = f'attachment; filename="tong-hop-y-kien-{pk}.docx"'
+    return response
+
+
+def summary_as_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same summary as a PDF (same rule as the DOCX)."""
+    consultation, version = _summary_version(request, pk)
+    try:
+        pdf = summary_pdf(consultation, version)
+    except ReportFontMissing as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="tong-hop-y-kien-{pk}.pdf"'
     return response
 
 
