@@ -75,3 +75,13 @@ def test_demo_items_go_through_analysis_and_monitoring() -> None:
     assert ItemAnalysis.objects.count() == 300
     assert CountedItem.objects.count() == 300
     assert seed_demo(items=300, seed=5, end=END).created == 0
+
+
+@pytest.mark.django_db
+def test_no_process_only_stores_the_items() -> None:
+    call_command(
+        "seed_demo", items=40, seed=3, end="2026-11-22", no_process=True, stdout=StringIO()
+    )
+
+    assert Item.objects.count() == 40
+    assert not ItemAnalysis.objects.exists()

@@ -50,7 +50,11 @@ class Command(BaseCommand):
         require_migrated()
         started = time.perf_counter()
         report = seed_demo(
-            items=options["items"], seed=options["seed"], end=end, days=options["days"]
+            items=options["items"],
+            seed=options["seed"],
+            end=end,
+            days=options["days"],
+            process=not options["no_process"],
         )
         elapsed = time.perf_counter() - started
         result = {
