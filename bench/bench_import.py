@@ -22,6 +22,7 @@ from lantoa.sources.fetching import Fetcher
 
 REPO = Path(__file__).resolve().parent.parent
 ITEMS = int(os.environ.get("BENCH_IMPORT_ITEMS", "100000"))
+POSTGRES_ITEMS = int(os.environ.get("BENCH_IMPORT_POSTGRES_ITEMS", str(ITEMS)))
 POSTGRES_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/lantoa_bench_import"
 )
@@ -95,14 +96,19 @@ def main() -> None:
         )
         try:
             recreate_postgres(POSTGRES_URL)
-            stored, rate = import_rate(export, {"DATABASE_URL": POSTGRES_URL})
+            postgres_export = export
+            if POSTGRES_ITEMS != ITEMS:
+                postgres_export = Path(workdir) / "demo-export-postgres.jsonl"
+                write_export(postgres_export, POSTGRES_ITEMS)
+            stored, rate = import_rate(postgres_export, {"DATABASE_URL": POSTGRES_URL})
             rows.append(
                 f"| `lantoa import` into PostgreSQL | {stored:,} | {rate:,.0f} | {rate / baseline:.3f} |"
             )
         except psycopg.Error as error:
             rows.append(f"| PostgreSQL | not measured: {error} | — | — |")
     note = (
-        f"{ITEMS:,} demo posts, comments and articles as one JSONL export. Each item is "
+        f"{ITEMS:,} demo posts, comments and articles as one JSONL export "
+        f"({POSTGRES_ITEMS:,} for PostgreSQL). Each item is "
         "normalised, hashed, MinHash-signed, assigned to a story and committed in its own "
         "transaction, so a crash loses nothing already stored."
     )
