@@ -57,34 +57,54 @@ _STARTS_UNIT = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?$", re.IGNORECASE)
 _ENDS_PARAGRAPH = (".", ";", ":", "!", "?")
-_WRAPPED_SHARE = 0.7
+_FIT_SHARE = 0.98  # another typeface than the PDF's own: allow a little slack
+
+
+def _width(text: str) -> float:
+    """Printed width of ``text`` estimated with the report font's metrics (any PDF's own font
+    has similar proportions; far better than counting characters)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _register_pdf_fonts()
+    return float(stringWidth(text, _PDF_FONT, 10))
+
+
+def _wrapped(line: str, next_line: str, longest: float) -> bool:
+    """Whether ``line`` was broken by the page margin rather than by its author.
+
+    The test a typesetter applies: the first word of the next line did not fit after ``line``
+    within the width of the page's longest line.
+    """
+    first_word = next_line.split(" ", 1)[0]
+    return _width(f"{line} {first_word}") > _FIT_SHARE * longest
 
 
 def repair_pdf_lines(pages: Sequence[str]) -> str:
     """Join the lines of each page's text back into paragraphs, one paragraph per line.
 
-    A line is glued to the one above when the line above is "full" (at least 70 % as long as the
-    longest line of its page, i.e. it ran to the right margin), does not end a sentence or list
-    item (``. ; : ! ?``) and the line itself does not start a unit (Chương, Mục, "Điều 5.",
-    "1. ", "a) "). A word split by a hyphen at the end of a line ("quy-" / "định") is joined
-    without the hyphen. Lines that are only a page number ("3", "Trang 3", "3/12") are dropped.
-    Headings and numbered khoản therefore always start their own line.
+    A line is glued to the one above when the line above was broken by the margin (the first
+    word of the line would not have fitted after it, see :func:`_wrapped`), does not end a
+    sentence or list item (``. ; : ! ?``) and the line itself does not start a unit (Chương,
+    Mục, "Điều 5.", "1. ", "a) "). A word split by a hyphen at the end of a line ("quy-" /
+    "định") is joined without the hyphen. Lines that are only a page number ("3", "Trang 3",
+    "3/12") are dropped. Headings and numbered khoản therefore always start their own line,
+    and a short heading followed by its body is not glued to it.
     """
-    lines: list[tuple[str, bool]] = []  # (text, ran to the right margin)
+    lines: list[tuple[str, float]] = []  # (text, width of the longest line of its page)
     for page in pages:
         page_lines = [
             " ".join(line.split())
             for line in unicodedata.normalize("NFC", page).splitlines()
             if line.strip() and not _PAGE_NUMBER.match(line.strip())
         ]
-        longest = max((len(line) for line in page_lines), default=0)
-        lines.extend((line, len(line) >= _WRAPPED_SHARE * longest) for line in page_lines)
+        longest = max((_width(line) for line in page_lines), default=0.0)
+        lines.extend((line, longest) for line in page_lines)
     paragraphs: list[str] = []
-    previous_full = False
-    for line, full in lines:
+    previous: tuple[str, float] | None = None
+    for line, longest in lines:
         glue = (
-            paragraphs
-            and previous_full
+            previous is not None
+            and _wrapped(previous[0], line, previous[1])
             and not paragraphs[-1].endswith(_ENDS_PARAGRAPH)
             and not _STARTS_UNIT.match(line)
         )
@@ -94,7 +114,7 @@ def repair_pdf_lines(pages: Sequence[str]) -> str:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-        previous_full = full
+        previous = (line, longest)
     return "\n".join(paragraphs)
 
 
@@ -248,6 +268,7 @@ def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
+        initialFontName=_PDF_FONT,  # no Helvetica (without Vietnamese glyphs) in the file at all
         title=unicodedata.normalize("NFC", consultation.title),
         author=unicodedata.normalize("NFC", consultation.owner.name),
     )
@@ -265,6 +286,7 @@ def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), _PDF_FONT),  # else cells select Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

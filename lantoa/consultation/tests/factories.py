@@ -1,4 +1,4 @@
-"""Factories for consultation tests: a DOCX draft, a verified participant, an open consultation."""
+"""Factories for consultation tests: a DOCX or PDF draft, a verified participant, a consultation."""
 
 import io
 from datetime import timedelta
@@ -24,6 +24,40 @@ def docx_bytes(text: str) -> bytes:
             document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text: str, *, column_mm: float = 170.0, font_size: float = 11.0) -> bytes:
+    """A PDF whose text layer is ``text``, one reportlab paragraph per line, set in the report
+    font (real Vietnamese glyphs) in an A4 column ``column_mm`` wide, so long lines wrap as on
+    paper; every page carries a "Trang N" footer, as printed drafts do."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from lantoa.monitoring.report_font import find_report_font
+
+    if "LantoaTestDraft" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("LantoaTestDraft", str(find_report_font().regular)))
+    style = ParagraphStyle("draft", fontName="LantoaTestDraft", fontSize=font_size)
+    style.leading = font_size * 1.3
+    margin = (A4[0] - column_mm * mm) / 2
+
+    def footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.setFont("LantoaTestDraft", 9)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"Trang {document.page}")
+
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin)
+    document.build(
+        [Paragraph(line, style) for line in text.splitlines() if line.strip()],
+        onFirstPage=footer,
+        onLaterPages=footer,
+    )
     return buffer.getvalue()
 
 
