@@ -139,8 +139,14 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _has_vietnamese_marks(word: str) -> bool:
-    return fold(word) != word.lower()
+def _word_evidence(word: str) -> tuple[bool, bool, bool]:
+    """(spelled like a syllable, carries Vietnamese marks, is a function word) of ``word``."""
+    folded = fold(word)
+    return (
+        is_vietnamese_syllable(word),
+        folded != word.lower(),
+        folded in _VIETNAMESE_FUNCTION_WORDS,
+    )
 
 
 def _script_language(text: str) -> str | None:
@@ -164,12 +170,16 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess(
             code=_script_language(text) or "und", syllable_share=0.0, diacritic_share=0.0
         )
-    syllable_share = sum(map(is_vietnamese_syllable, words)) / len(words)
-    diacritic_share = sum(map(_has_vietnamese_marks, words)) / len(words)
-    folded = [fold(w) for w in words]
-    function_share = sum(w in _VIETNAMESE_FUNCTION_WORDS for w in folded) / len(words)
+    syllables, marked, function = map(sum, zip(*map(_word_evidence, words), strict=True))
+    syllable_share = syllables / len(words)
+    diacritic_share = marked / len(words)
+    function_share = function / len(words)
     is_vietnamese = syllable_share >= 0.7 and (diacritic_share >= 0.2 or function_share >= 0.1)
-    code = "vi" if is_vietnamese else (_script_language(text) or _stop_word_language(folded))
+    code = (
+        "vi"
+        if is_vietnamese
+        else (_script_language(text) or _stop_word_language([fold(w) for w in words]))
+    )
     return LanguageGuess(
         code=code or "und", syllable_share=syllable_share, diacritic_share=diacritic_share
     )
