@@ -55,7 +55,8 @@ def normalize_tone_placement(text: str) -> str:
     """Return NFC ``text`` with old-style tone marks moved to the new style ("hòa" -> "hoà")."""
     if not _OLD_STYLE_HINT.search(text):
         return text
-    pieces, done = [], 0
+    pieces: list[str] = []
+    done = 0
     for match in _OLD_STYLE_END.finditer(text):
         start = match.start()
         while start > done and _is_letter(text[start - 1]):
