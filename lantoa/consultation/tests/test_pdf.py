@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -214,7 +215,10 @@ def _fonts(pdf: bytes) -> set[str]:
     names = set()
     for page in PdfReader(io.BytesIO(pdf)).pages:
         resources = page["/Resources"].get_object()
-        for font in resources["/Font"].get_object().values():
+        assert isinstance(resources, DictionaryObject)
+        fonts = resources["/Font"].get_object()
+        assert isinstance(fonts, DictionaryObject)
+        for font in fonts.values():
             names.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
     return names
 
