@@ -4,14 +4,22 @@ Hashing (no fitted vocabulary) lets ``analyze_batch`` compute the counts once pe
 feed all four task models; each model keeps only its own IDF weights and linear head.
 The fast spec uses syllable 1-2-grams; the accurate spec adds character 2-5-grams inside word
 boundaries, which catch misspellings and teencode but cost about five times more.
+
+Syllable n-grams are hashed from integers, not strings: each syllable's murmurhash is cached,
+an n-gram's index mixes its syllables' hashes (numpy, whole batch at once), so no n-gram
+string is ever built. ``HASHING_VERSION`` names this scheme; a model trained under another
+one must be retrained, and ``training.load_model`` refuses it.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from lantoa.analysis.lexicon_scorer import (
     LEXICON_FEATURE_NAMES,
@@ -24,14 +32,20 @@ from lantoa.analysis.lexicon_scorer import (
 __all__ = [
     "ACCURATE",
     "FAST",
+    "HASHING_VERSION",
     "FeatureSpec",
     "HashedFeatures",
     "hashed_features",
     "lexicon_matrix",
     "lexicon_scores",
+    "word_tokens",
 ]
 
-_WORD_PATTERN = r"(?u)\b\w+\b"  # keep one-letter syllables ("ở", "đi" are words)
+HASHING_VERSION = 2
+# Word tokens are runs of \w (one-letter syllables such as "ở" are words) of lower-cased text.
+_WORD = re.compile(r"\w+")
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
+_ORDER_SALT = np.uint64(0x51ED27)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,6 +55,7 @@ class FeatureSpec:
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] | None = None
     n_features: int = 2**20
+    hashing: int = HASHING_VERSION
 
 
 FAST = FeatureSpec()
@@ -55,16 +70,55 @@ class HashedFeatures:
     lexicon: np.ndarray
 
 
-def _vectorizers(spec: FeatureSpec) -> list[HashingVectorizer]:
-    common = {"alternate_sign": False, "norm": None, "n_features": spec.n_features}
-    vectorizers = [
-        HashingVectorizer(ngram_range=spec.word_ngrams, token_pattern=_WORD_PATTERN, **common)
-    ]
-    if spec.char_ngrams is not None:
-        vectorizers.append(
-            HashingVectorizer(analyzer="char_wb", ngram_range=spec.char_ngrams, **common)
-        )
-    return vectorizers
+def _char_vectorizer(spec: FeatureSpec) -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=spec.char_ngrams or (2, 5),
+        alternate_sign=False,
+        norm=None,
+        n_features=spec.n_features,
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def _syllable_hash(token: str) -> int:
+    return int(murmurhash3_32(token, positive=True))
+
+
+def _word_ngram_counts(
+    spec: FeatureSpec, token_lists: Sequence[Sequence[str]]
+) -> sparse.csr_matrix:
+    """Counts of hashed syllable n-grams (orders ``spec.word_ngrams``), one row per token list.
+
+    An n-gram never spans two texts: each order keeps only windows inside one row.
+    """
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    hashes = np.fromiter(
+        map(_syllable_hash, (t for tokens in token_lists for t in tokens)),
+        dtype=np.uint64,
+        count=int(lengths.sum()),
+    )
+    rows = np.repeat(np.arange(len(token_lists)), lengths)
+    low, high = spec.word_ngrams
+    columns, column_rows = [], []
+    combined = hashes.copy()
+    for order in range(1, high + 1):
+        if order > 1:  # combined[i] now covers tokens i .. i+order-1
+            combined = combined[:-1] * _MIX + hashes[order - 1 :]
+        if order < low:
+            continue
+        inside = rows[: len(combined)] == rows[order - 1 : order - 1 + len(combined)]
+        mixed = (combined[inside] + _ORDER_SALT * np.uint64(order)) * _MIX
+        columns.append(mixed >> np.uint64(32))
+        column_rows.append(rows[: len(combined)][inside])
+    all_columns = np.concatenate(columns).astype(np.int64) % spec.n_features
+    data = np.ones(len(all_columns), dtype=np.float64)
+    matrix = sparse.csr_matrix(
+        (data, (np.concatenate(column_rows), all_columns)),
+        shape=(len(token_lists), spec.n_features),
+    )
+    matrix.sum_duplicates()
+    return matrix
 
 
 LexiconScores = tuple[StanceScore, ToxicityScore]
@@ -81,14 +135,31 @@ def lexicon_matrix(scores: Sequence[LexiconScores]) -> np.ndarray:
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(LEXICON_FEATURE_NAMES))
 
 
-def hashed_features(spec: FeatureSpec, texts: Sequence[str], lexicon: np.ndarray) -> HashedFeatures:
+def word_tokens(text: str) -> list[str]:
+    """The syllable tokens n-grams are built from: runs of \\w of lower-cased ``text``."""
+    return _WORD.findall(text.lower())
+
+
+def hashed_features(
+    spec: FeatureSpec,
+    texts: Sequence[str],
+    lexicon: np.ndarray,
+    *,
+    token_lists: Sequence[Sequence[str]] | None = None,
+) -> HashedFeatures:
     """Hash normalised ``texts`` with ``spec``; ``lexicon`` is their ``lexicon_matrix``.
 
+    ``token_lists`` may pass ``word_tokens`` of the texts (or any superset whose extra
+    tokens are punctuation, as from ``tokens_with_punctuation``) when the caller has them.
     Word and character n-grams hash into the same space (collisions are rare at 2**20 and
     cost little for linear models), so the count matrix keeps a fixed width.
     """
-    first, *others = _vectorizers(spec)
-    counts = first.transform(texts)
-    for vectorizer in others:
-        counts = counts + vectorizer.transform(texts)
+    if token_lists is None:
+        words = [word_tokens(text) for text in texts]
+    else:
+        # a token is a word when it starts with a \w character (str.isalnum or "_")
+        words = [[t for t in tokens if t[0].isalnum() or t[0] == "_"] for tokens in token_lists]
+    counts = _word_ngram_counts(spec, words)
+    if spec.char_ngrams is not None:
+        counts = counts + _char_vectorizer(spec).transform(texts)
     return HashedFeatures(counts=sparse.csr_matrix(counts), lexicon=lexicon)

@@ -111,7 +111,7 @@ def _task_labels(
             continue
         spec = model.config.spec
         if spec not in features:
-            features[spec] = hashed_features(spec, texts, lexicon)
+            features[spec] = hashed_features(spec, texts, lexicon, token_lists=token_lists)
         labels[task] = _model_labels(model, features[spec])
         versions[task] = model.model_version
     return labels, versions

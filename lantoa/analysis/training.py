@@ -23,6 +23,7 @@ from sklearn.svm import LinearSVC
 
 from lantoa.analysis.features import (
     FAST,
+    HASHING_VERSION,
     FeatureSpec,
     HashedFeatures,
     hashed_features,
@@ -85,8 +86,9 @@ class TextClassifier:
 def featurise(spec: FeatureSpec, texts: Sequence[str]) -> HashedFeatures:
     """Normalise raw ``texts`` and hash them with ``spec``."""
     normalised = [normalize_text(text) for text in texts]
-    lexicon = lexicon_matrix(lexicon_scores([tokens_with_punctuation(t) for t in normalised]))
-    return hashed_features(spec, normalised, lexicon)
+    token_lists = [tokens_with_punctuation(t) for t in normalised]
+    lexicon = lexicon_matrix(lexicon_scores(token_lists))
+    return hashed_features(spec, normalised, lexicon, token_lists=token_lists)
 
 
 def _design(idf: TfidfTransformer, config: ModelConfig, features: HashedFeatures) -> Any:
@@ -158,4 +160,7 @@ def load_model(path: Path) -> TextClassifier:
     model = joblib.load(path)
     if not isinstance(model, TextClassifier):
         raise ValueError(f"{path} does not hold a Lantoa text classifier")
+    if getattr(model.config.spec, "hashing", None) != HASHING_VERSION:
+        # its n-gram columns mean other n-grams now: it would predict, wrongly and silently
+        raise ValueError(f"{path} uses an older feature hashing; retrain it (lantoa train-all)")
     return model

@@ -107,3 +107,32 @@ def test_loader_names_the_bad_row(tmp_path: Path, content: str, message: str) ->
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DatasetError, match=message):
         load_labelled(path)
+
+
+def test_word_ngrams_count_within_each_text_only() -> None:
+    # given two texts whose last and first syllables would form a bigram if joined
+    from lantoa.analysis.features import FAST, hashed_features
+
+    texts = ["a b a b", "b a"]
+    # when they are hashed as one batch and one by one
+    batch = hashed_features(FAST, texts, np.zeros((2, 0))).counts
+    alone = [hashed_features(FAST, [t], np.zeros((1, 0))).counts for t in texts]
+    # then each row equals the text hashed alone: 4 unigrams + 3 bigrams, and 2 + 1
+    assert batch.sum(axis=1).ravel().tolist() == [[7.0, 3.0]]
+    for row, single in zip(batch, alone, strict=True):
+        assert (row != single).nnz == 0
+    # and repeated n-grams are counted, not just flagged ("a", "b", "a b" twice each)
+    assert sorted(batch[0].data.tolist()) == [1.0, 2.0, 2.0, 2.0]
+
+
+def test_model_with_an_older_feature_hashing_is_refused(tmp_path: Path) -> None:
+    import dataclasses
+
+    from lantoa.analysis.features import FAST
+
+    model = train_classifier(task="field", texts=GOOD + BAD, labels=["a"] * 12 + ["b"] * 12)
+    old_spec = dataclasses.replace(FAST, hashing=1)
+    stale = dataclasses.replace(model, config=dataclasses.replace(model.config, spec=old_spec))
+    path = save_model(stale, model_path(tmp_path, "field", "old"), card={"mode": "fast"})
+    with pytest.raises(ValueError, match="older feature hashing"):
+        load_model(path)
