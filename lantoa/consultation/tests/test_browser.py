@@ -42,7 +42,9 @@ def _upload_draft(page: Page, base: str) -> Consultation:
     now = timezone.now()
     page.get_by_label("Mở lấy ý kiến").fill(_local(now - timedelta(hours=1)))
     page.get_by_label("Kết thúc").fill(_local(now + timedelta(days=30)))
-    page.get_by_label("Tệp dự thảo (DOCX)").set_input_files(_file("du-thao-v1.docx", DRAFT_V1))
+    page.get_by_label("Tệp dự thảo (DOCX hoặc PDF)").set_input_files(
+        _file("du-thao-v1.docx", DRAFT_V1)
+    )
     page.get_by_role("button", name="Đăng và tách cấu trúc").click()
     page.wait_for_url(re.compile(r"/cau-truc/$"))
     return Consultation.objects.get()
@@ -107,7 +109,9 @@ def test_draft_to_summary_in_the_browser(
 
     # when she uploads version 2 (a new Điều 3 shifts the old Điều 4 to Điều 5)
     staff.get_by_role("link", name="Phiên bản mới").click()
-    staff.get_by_label("Tệp dự thảo (DOCX)").set_input_files(_file("du-thao-v2.docx", DRAFT_V2))
+    staff.get_by_label("Tệp dự thảo (DOCX hoặc PDF)").set_input_files(
+        _file("du-thao-v2.docx", DRAFT_V2)
+    )
     staff.get_by_role("button", name="Tải lên").click()
     staff.wait_for_url(re.compile(r"/cau-truc/$"))
 
