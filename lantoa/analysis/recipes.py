@@ -47,10 +47,18 @@ _C = {"sentiment": 8.0, "toxicity": 2.0, "field": 8.0, "reliability": 4.0}
 _CHAR_C = {"sentiment": 2.0, "toxicity": 2.0, "field": 2.0, "reliability": 4.0}
 
 
+# Field labels headlines as well as articles: training on the 12- and 30-syllable openings too
+# raised accuracy on 12-syllable openings from 0.74x to 0.85x of full-article accuracy, with
+# full-article accuracy unchanged (VNTC train only: 9,000 articles vs 3,000 held out).
+_OPENING_VIEWS = {"field": (12, 30)}
+
+
 def config_for(task: str, mode: str) -> ModelConfig:
     """The public-benchmark config of ``task`` in ``mode`` ("fast" or "accurate")."""
     spec = ACCURATE if mode == "accurate" else FAST
-    return ModelConfig(spec=spec, c=_C[task], char_c=_CHAR_C[task])
+    return ModelConfig(
+        spec=spec, c=_C[task], char_c=_CHAR_C[task], opening_views=_OPENING_VIEWS.get(task, ())
+    )
 
 
 # Accurate: the same syllable model averaged with a head over e5 sentence embeddings, which

@@ -35,7 +35,7 @@ from lantoa.analysis.features import (
     lexicon_matrix,
     lexicon_scores,
 )
-from lantoa.analysis.text import tokens_with_punctuation
+from lantoa.analysis.text import syllables, tokens_with_punctuation
 from lantoa.core.text import normalize_text
 
 __all__ = [
@@ -64,6 +64,9 @@ class ModelConfig:
     balanced: bool = True
     lexicon_weight: float = 1.0
     char_c: float = 2.0  # C of the character head (specs with character n-grams only)
+    # Also learn from the first N syllables of every training text, for each N here: a model
+    # that must label headlines and snippets, not only whole articles, sees short views too.
+    opening_views: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +152,20 @@ def _embedding_head(config: ModelConfig, labels: np.ndarray) -> Any:
     )
 
 
+def _with_opening_views(
+    texts: Sequence[str], labels: Sequence[str], sizes: tuple[int, ...]
+) -> tuple[list[str], list[str]]:
+    """``texts`` plus, for each size, the opening ``size`` syllables of every longer text."""
+    all_texts, all_labels = list(texts), list(labels)
+    for size in sizes:
+        for text, label in zip(texts, labels, strict=True):
+            words = syllables(text)
+            if len(words) > size:
+                all_texts.append(" ".join(words[:size]))
+                all_labels.append(label)
+    return all_texts, all_labels
+
+
 def train_classifier(
     *,
     task: str,
@@ -162,6 +179,7 @@ def train_classifier(
         raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
     if len(set(labels)) < 2:
         raise ValueError("training needs at least two distinct labels")
+    texts, labels = _with_opening_views(texts, labels, config.opening_views)
     features = featurise(config.spec, texts)
     idf = TfidfTransformer(sublinear_tf=True).fit(features.counts)
     head = _head(config).fit(_design(idf, config, features), np.asarray(labels))

@@ -172,3 +172,20 @@ def test_embedding_head_needs_embedded_features() -> None:
     ]
     with pytest.raises(ValueError, match="sentence embeddings"):
         model.predict_proba(featurise(FAST, ["người dân hài lòng"]))
+
+
+def test_opening_views_teach_the_model_from_the_start_of_long_texts() -> None:
+    from lantoa.analysis.training import ModelConfig
+
+    # given long texts whose first syllables alone name their class, and a few short ones
+    sport = "bóng đá sân cỏ " + " ".join(["trận đấu hôm nay kết thúc"] * 6)
+    money = "chứng khoán cổ phiếu " + " ".join(["trận đấu hôm nay kết thúc"] * 6)
+    texts, labels = [sport] * 6 + [money] * 6, ["thể thao"] * 6 + ["kinh doanh"] * 6
+    plain = train_classifier(task="field", texts=texts, labels=labels)
+    views = train_classifier(
+        task="field", texts=texts, labels=labels, config=ModelConfig(opening_views=(4,))
+    )
+    # when both label an opening, then the model trained with opening views is surer of it
+    opening = ["bóng đá sân cỏ"]
+    index = list(views.labels).index("thể thao")
+    assert views.predict_texts(opening)[0, index] > plain.predict_texts(opening)[0, index] > 0.5
