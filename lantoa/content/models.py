@@ -86,7 +86,11 @@ class Item(models.Model):
                 fields=["source", "external_id"], name="item_unique_per_source"
             ),
         ]
-        indexes: ClassVar = [models.Index(fields=["source", "-published_at"])]
+        indexes: ClassVar = [
+            models.Index(fields=["source", "-published_at"]),
+            # The "same text already stored for this source" check, one per stored article.
+            models.Index(fields=["source", "content_hash"], name="item_source_hash"),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.text[:80]

@@ -86,10 +86,10 @@ def match_new_items(item_ids: Sequence[int]) -> int:
 
     Idempotent: ``ClaimItem(claim, item)`` is unique and the alert is keyed by (claim, item).
     """
-    items = list(Item.objects.filter(pk__in=item_ids).select_related("source__owner"))
     claims = list(_recent_claims(Q(), 90))
-    if not items or not claims:
+    if not claims:
         return 0
+    items = list(Item.objects.filter(pk__in=item_ids).select_related("source__owner"))
     made = 0
     for claim_owner in {c.owner for c in claims}:
         limits = thresholds_for(claim_owner)

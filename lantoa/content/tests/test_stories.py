@@ -53,3 +53,16 @@ def test_items_another_worker_stored_are_found_from_the_database() -> None:
     copy = stored(ARTICLE + " Người dân cần cập nhật ứng dụng lên phiên bản mới.")
 
     assert copy.story_id == first.story_id
+
+
+@pytest.mark.django_db
+def test_a_reprint_of_a_deleted_story_starts_a_new_story() -> None:
+    first = stored(ARTICLE)
+    assert first.story_id is not None
+    Story.objects.filter(pk=first.story_id).delete()  # an operator cleaned stories up
+
+    copy = stored(ARTICLE + " (Theo Báo Mẫu)")
+
+    assert copy.story_id is not None
+    assert copy.story_id != first.story_id
+    assert Story.objects.get(pk=copy.story_id).item_count == 1
