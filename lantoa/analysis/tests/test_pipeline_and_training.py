@@ -189,3 +189,18 @@ def test_opening_views_teach_the_model_from_the_start_of_long_texts() -> None:
     opening = ["bóng đá sân cỏ"]
     index = list(views.labels).index("thể thao")
     assert views.predict_texts(opening)[0, index] > plain.predict_texts(opening)[0, index] > 0.5
+
+
+def test_field_recipe_trains_a_calibrated_linear_svm() -> None:
+    from lantoa.analysis.recipes import config_for
+
+    # given the field recipe, and a tiny two-topic corpus
+    config = config_for("field", "fast")
+    labels = ["a"] * 12 + ["b"] * 12
+    # when a model is trained with it
+    model = train_classifier(task="field", texts=GOOD + BAD, labels=labels, config=config)
+    probabilities = model.predict_texts(["người dân hài lòng", "ùn tắc kéo dài"])
+    # then its head is a sigmoid-calibrated LinearSVC whose probability rows sum to one
+    assert type(model.head).__name__ == "CalibratedClassifierCV"
+    assert probabilities.argmax(axis=1).tolist() == [0, 1]
+    np.testing.assert_allclose(probabilities.sum(axis=1), [1.0, 1.0])
