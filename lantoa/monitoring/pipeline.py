@@ -39,11 +39,12 @@ def _process_chunk(ids: list[int]) -> None:
     topics = _active_topics()
     tagger = Tagger({topic.pk: query for topic, query in topics}) if topics else None
     owner_paths = {topic.pk: topic.owner.path for topic, _ in topics}
+    prepared = [(item, prepare(search_index.document_of(item))) for item in items]
     with transaction.atomic():
-        search_index.index_items(items)
+        search_index.index_documents([(item.pk, document) for item, document in prepared])
         wanted: list[ItemTopic] = []
-        for item in items:
-            found = tagger.tag(prepare(search_index.document_of(item))) if tagger else set()
+        for item, document in prepared:
+            found = tagger.tag(document) if tagger else set()
             wanted += [
                 ItemTopic(item=item, topic_id=topic_id)
                 for topic_id in found

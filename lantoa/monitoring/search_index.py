@@ -27,6 +27,7 @@ from lantoa.content.models import Item
 from lantoa.monitoring.query import (
     FTS5_CREATE_TABLE,
     Document,
+    PreparedDocument,
     Query,
     compile_fts5,
     compile_tsquery,
@@ -42,6 +43,7 @@ __all__ = [
     "DROP_SQL",
     "SearchFilter",
     "document_of",
+    "index_documents",
     "index_items",
     "matching",
     "relevance",
@@ -77,7 +79,14 @@ def document_of(item: Item) -> Document:
 
 def index_items(items: Iterable[Item]) -> int:
     """Write (or rewrite) the index rows of ``items`` (with ``source`` loaded); returns how many."""
-    rows = [(item.pk, document_of(item)) for item in items]
+    return index_documents([(item.pk, document_of(item)) for item in items])
+
+
+def index_documents(rows: list[tuple[int, Document | PreparedDocument]]) -> int:
+    """Write (or rewrite) the index rows of items given by id and document; returns how many.
+
+    Pass prepared documents when the caller also tags them, so each is tokenised once.
+    """
     if not rows:
         return 0
     if connection.vendor == "postgresql":
@@ -98,7 +107,7 @@ def unindex_items(item_ids: list[int]) -> None:
             cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", chunk)  # noqa: S608
 
 
-def _index_sqlite(rows: list[tuple[int, Document]]) -> None:
+def _index_sqlite(rows: list[tuple[int, Document | PreparedDocument]]) -> None:
     names = ", ".join(["rowid", *FTS5_COLUMNS])
     marks = ", ".join(["%s"] * (len(FTS5_COLUMNS) + 1))
     unindex_items([pk for pk, _ in rows])
@@ -110,7 +119,7 @@ def _index_sqlite(rows: list[tuple[int, Document]]) -> None:
         cursor.executemany(f"INSERT INTO {SQLITE_TABLE} ({names}) VALUES ({marks})", values)  # noqa: S608
 
 
-def _index_postgres(rows: list[tuple[int, Document]]) -> None:
+def _index_postgres(rows: list[tuple[int, Document | PreparedDocument]]) -> None:
     values: list[list[int | str | bool]] = []
     for pk, document in rows:
         vector = pg_vector(document)
