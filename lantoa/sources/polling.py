@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lantoa.content.models import Item
 from lantoa.content.pipeline import items_stored
@@ -45,6 +46,15 @@ PROCESS_BATCH = 500
 _DUPLICATE_REASONS = {RejectionReason.ALREADY_SEEN, RejectionReason.DUPLICATE_IN_RUN}
 
 
+def _sample(rejection: Rejection) -> str:
+    """The rejection's detail, prefixed with its line (files) or URL (web)."""
+    if rejection.line:
+        return _("dòng %(line)d: %(detail)s") % {"line": rejection.line, "detail": rejection.detail}
+    if rejection.url:
+        return f"{rejection.url}: {rejection.detail}"
+    return rejection.detail
+
+
 @dataclass
 class RunCounts:
     stored: int = 0
@@ -64,14 +74,7 @@ class RunCounts:
             self.rejected += 1
         self.reasons[rejection.reason.value] += 1
         if len(self.samples) < MAX_SAMPLES:
-            where = (
-                f"dòng {rejection.line}: "
-                if rejection.line
-                else f"{rejection.url}: "
-                if rejection.url
-                else ""
-            )
-            self.samples.append(f"{where}{rejection.detail}")
+            self.samples.append(_sample(rejection))
 
 
 def ingest_records(source: Source, records: Iterable[Entry | Rejection]) -> RunCounts:

@@ -5,6 +5,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from lantoa.content.extraction import extract_article
 from lantoa.content.urls_canonical import InvalidUrlError, canonicalize_url, resolve_canonical
 from lantoa.sources.connectors.base import (
@@ -37,13 +39,17 @@ def entry_from_page(result: FetchResult, hints: PageHints | None = None) -> Reco
     if article is None:
         return Rejection(
             reason=RejectionReason.NO_MAIN_TEXT,
-            detail="No article text found on the page",
+            detail=_("Không tìm thấy nội dung tin bài trên trang"),
             url=result.final_url,
         )
     try:
         url = resolve_canonical(result.final_url, article.canonical_url)
-    except InvalidUrlError as error:
-        return Rejection(reason=RejectionReason.INVALID_URL, detail=str(error), url=result.url)
+    except InvalidUrlError:
+        return Rejection(
+            reason=RejectionReason.INVALID_URL,
+            detail=_("Địa chỉ trang không hợp lệ (cần http:// hoặc https://)"),
+            url=result.url,
+        )
     return Entry(
         url=url,
         title=article.title or hints.title,
@@ -67,7 +73,7 @@ def fetch_entry(url: str, *, fetcher: Fetcher, hints: PageHints | None = None) -
     if not result.ok:
         return Rejection(
             reason=RejectionReason.FETCH_FAILED,
-            detail=f"{result.outcome.value}: {result.message}",
+            detail=result.message,
             url=url,
         )
     return entry_from_page(result, hints)
@@ -106,16 +112,19 @@ class LinkScreen:
 
     def screen(self, link: str | None) -> str | Rejection:
         if not link:
-            return Rejection(reason=RejectionReason.INVALID_URL, detail="Entry has no link")
+            return Rejection(
+                reason=RejectionReason.INVALID_URL, detail=_("Tin bài không có liên kết")
+            )
         try:
             url = canonicalize_url(link, base=self._base_url)
-        except InvalidUrlError as error:
-            return Rejection(reason=RejectionReason.INVALID_URL, detail=str(error), url=link)
+        except InvalidUrlError:
+            detail = _("Liên kết không hợp lệ (cần http:// hoặc https://)")
+            return Rejection(reason=RejectionReason.INVALID_URL, detail=detail, url=link)
         if url in self._seen:
-            return Rejection(
-                reason=RejectionReason.DUPLICATE_IN_RUN, detail="Listed twice", url=url
-            )
+            detail = _("Liên kết xuất hiện hai lần trong nguồn")
+            return Rejection(reason=RejectionReason.DUPLICATE_IN_RUN, detail=detail, url=url)
         self._seen.add(url)
         if self._is_known(url):
-            return Rejection(reason=RejectionReason.ALREADY_SEEN, detail="Already stored", url=url)
+            detail = _("Tin bài đã được lưu từ trước")
+            return Rejection(reason=RejectionReason.ALREADY_SEEN, detail=detail, url=url)
         return url

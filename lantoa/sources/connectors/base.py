@@ -85,7 +85,10 @@ class RejectionReason(StrEnum):
 
 @dataclass(frozen=True, kw_only=True)
 class Rejection:
-    """A counted refusal with a message for the operator (and the line for files)."""
+    """A counted refusal with a message for the operator (and the line for files).
+
+    ``detail`` does not repeat ``url`` or ``line``: reports put them in front of it.
+    """
 
     reason: RejectionReason
     detail: str

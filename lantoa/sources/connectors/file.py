@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
+from django.utils.translation import gettext as _
+
 from lantoa.sources.connectors.base import (
     Harvest,
     HarvestOutcome,
@@ -79,11 +81,11 @@ def _json_rows(stream: TextIO, defaults: RowDefaults) -> Iterator[Record]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            detail = f"line {line_number}: not valid JSON ({error.msg})"
+            detail = _("không phải JSON hợp lệ (%(error)s)") % {"error": error.msg}
             yield Rejection(reason=RejectionReason.INVALID_ROW, detail=detail, line=line_number)
             continue
         if not isinstance(row, dict):
-            detail = f"line {line_number}: a JSON object is expected"
+            detail = _("mỗi dòng phải là một đối tượng JSON")
             yield Rejection(reason=RejectionReason.INVALID_ROW, detail=detail, line=line_number)
             continue
         yield parse_social_row(row, line=line_number, defaults=defaults)
@@ -106,9 +108,9 @@ def _csv_rows(stream: TextIO, defaults: RowDefaults) -> Iterator[Record]:
                 defaults=defaults,
             )
     except csv.Error as error:
-        detail = (
-            f"line {reader.line_num}: unreadable CSV ({error}); the rest of the file was skipped"
-        )
+        detail = _("không đọc được CSV (%(error)s); phần còn lại của tệp bị bỏ qua") % {
+            "error": error
+        }
         yield Rejection(reason=RejectionReason.INVALID_ROW, detail=detail, line=reader.line_num)
 
 
@@ -116,6 +118,16 @@ def _rows(path: Path, file_format: str, encoding: str, defaults: RowDefaults) ->
     with path.open(encoding=encoding, errors="replace", newline="") as stream:
         read = _json_rows if file_format == "jsonl" else _csv_rows
         yield from read(stream, defaults)
+
+
+def _unreadable_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return _("không tìm thấy tệp")
+    if isinstance(error, PermissionError):
+        return _("không có quyền đọc tệp")
+    if isinstance(error, IsADirectoryError):
+        return _("đây là thư mục, không phải tệp")
+    return str(error.strerror or error)
 
 
 def _file_error(message: str) -> Harvest:
@@ -136,17 +148,25 @@ def harvest_file(
     file_format = _format(spec, path)
     if file_format is None:
         return _file_error(
-            f"Unknown file type {path.suffix!r}: use .jsonl or .csv, or set the format"
+            _(
+                "Không nhận ra loại tệp %(name)s: hãy dùng tệp .jsonl hoặc .csv, "
+                "hoặc đặt tùy chọn format"
+            )
+            % {"name": path.name}
         )
     try:
         with path.open("rb") as raw:
             encoding = str(spec.options.get("encoding") or sniff_encoding(raw.read(_SNIFF_BYTES)))
     except OSError as error:
-        return _file_error(f"Cannot read {path.name}: {error.strerror or error}")
+        return _file_error(
+            _("Không đọc được tệp %(name)s: %(reason)s")
+            % {"name": path.name, "reason": _unreadable_reason(error)}
+        )
     defaults = RowDefaults(platform=spec.options.get("platform"))
     status = SourceStatus(
         outcome=HarvestOutcome.OK,
-        message=f"Reading {path.name} as {file_format.upper()} ({encoding})",
+        message=_("Đọc tệp %(name)s dạng %(format)s (bảng mã %(encoding)s)")
+        % {"name": path.name, "format": file_format.upper(), "encoding": encoding},
     )
     return Harvest(status=status, records=_rows(path, file_format, encoding, defaults))
 

@@ -9,6 +9,8 @@ counted ``invalid_row`` rejection, exactly as in a file import.
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from lantoa.sources.connectors.base import (
     Harvest,
     HarvestOutcome,
@@ -28,9 +30,12 @@ MAX_ITEMS = 1000
 def _rows(payload: object) -> Sequence[Any] | str:
     rows = payload.get("items") if isinstance(payload, dict) else payload
     if not isinstance(rows, list):
-        return 'The payload must be {"items": [...]} or a list of items'
+        return _('Dữ liệu gửi lên phải có dạng {"items": [...]} hoặc là một danh sách tin')
     if len(rows) > MAX_ITEMS:
-        return f"{len(rows)} items in one request; send at most {MAX_ITEMS}"
+        return _("%(count)d tin trong một yêu cầu; chỉ được gửi tối đa %(max)d tin") % {
+            "count": len(rows),
+            "max": MAX_ITEMS,
+        }
     return rows
 
 
@@ -46,7 +51,8 @@ def accept_payload(payload: object, spec: SourceSpec) -> Harvest:
         status = SourceStatus(outcome=HarvestOutcome.INVALID_PAYLOAD, message=rows)
         return Harvest(status=status, records=no_records())
     defaults = RowDefaults(platform=spec.options.get("platform"))
-    status = SourceStatus(outcome=HarvestOutcome.OK, message=f"{len(rows)} items received")
+    received = _("Đã nhận %(count)d tin") % {"count": len(rows)}
+    status = SourceStatus(outcome=HarvestOutcome.OK, message=received)
     return Harvest(status=status, records=_records(rows, defaults))
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import feedparser
 import lxml.html
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from lantoa.core.language import detect_language
@@ -123,19 +124,24 @@ def harvest_feed(
     feed = feedparser.parse(result.body, response_headers={"content-type": result.content_type})
     problem = f"{feed.get('bozo_exception')}" if feed.get("bozo") else ""
     if problem and not feed.entries:
-        message = f"The feed is not valid RSS/Atom XML and nothing could be recovered: {problem}"
+        message = _(
+            "Nguồn RSS không phải XML RSS/Atom hợp lệ, không đọc được tin bài nào: %(problem)s"
+        ) % {"problem": problem}
         status = SourceStatus(
             outcome=HarvestOutcome.INVALID_FEED, message=message, fetch_outcome=result.outcome
         )
         return Harvest(status=status, records=no_records())
     warnings = (
-        (f"The feed has XML errors ({problem}); {len(feed.entries)} entries recovered",)
+        (
+            _("Nguồn RSS có lỗi XML (%(problem)s); vẫn đọc được %(count)d tin bài")
+            % {"problem": problem, "count": len(feed.entries)},
+        )
         if problem
         else ()
     )
     status = SourceStatus(
         outcome=HarvestOutcome.OK,
-        message=f"{len(feed.entries)} entries in the feed",
+        message=_("Nguồn RSS có %(count)d tin bài") % {"count": len(feed.entries)},
         fetch_outcome=result.outcome,
         etag=result.etag,
         last_modified=result.last_modified,

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from lantoa.sources.connectors.articles import LinkScreen, fetch_entry, status_of_failed_fetch
@@ -93,11 +94,11 @@ class _PatternFilter:
         parts = urlsplit(url)
         target = parts.path + (f"?{parts.query}" if parts.query else "")
         if parts.hostname != self.host:
-            return f"Link to another host ({parts.hostname})"
+            return _("Liên kết sang máy chủ khác (%(host)s)") % {"host": parts.hostname}
         if self.include and not any(p.search(target) for p in self.include):
-            return "Path matches no include pattern"
+            return _("Đường dẫn không khớp mẫu URL bài viết nào")
         if _ALWAYS_EXCLUDED.search(parts.path) or any(p.search(target) for p in self.exclude):
-            return "Path matches an exclude pattern"
+            return _("Đường dẫn khớp một mẫu bị loại trừ")
         return None
 
 
@@ -114,9 +115,8 @@ def _records(
         elif (reason := patterns.rejects(url)) is not None:
             yield Rejection(reason=RejectionReason.OFF_PATTERN, detail=reason, url=url)
         elif budget <= 0:
-            yield Rejection(
-                reason=RejectionReason.OVER_LIMIT, detail="Left for the next poll", url=url
-            )
+            detail = _("Vượt số tin bài tối đa mỗi lượt; để lại cho lượt quét sau")
+            yield Rejection(reason=RejectionReason.OVER_LIMIT, detail=detail, url=url)
         else:
             budget -= 1
             yield fetch_entry(url, fetcher=fetcher)
@@ -132,7 +132,8 @@ def harvest_site(
     links = _candidate_links(result, fetcher)
     status = SourceStatus(
         outcome=HarvestOutcome.OK,
-        message=f"{len(links)} links found on {result.final_url}",
+        message=_("Tìm thấy %(count)d liên kết trên %(url)s")
+        % {"count": len(links), "url": result.final_url},
         fetch_outcome=result.outcome,
         etag=result.etag,
         last_modified=result.last_modified,

@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from lantoa.content.urls_canonical import InvalidUrlError, canonicalize_url
 from lantoa.core.language import detect_language
 from lantoa.core.legacy_encodings import repair_legacy_text
@@ -134,25 +136,27 @@ def _required(fields: dict[str, Any], errors: _RowErrors) -> dict[str, str]:
     if not _PLATFORM.match(values["platform"].lower()):
         errors.add(
             "platform",
-            f"{values['platform']!r} is not a platform name" if values["platform"] else "missing",
+            _("%(value)r không phải tên nền tảng") % {"value": values["platform"]}
+            if values["platform"]
+            else _("thiếu"),
         )
     values["platform"] = values["platform"].lower()
     for name in ("post_id", "text"):
         if not values[name]:
-            errors.add(name, "missing")
+            errors.add(name, _("thiếu"))
     if len(values["post_id"]) > _MAX_ID or len(values["text"]) > _MAX_TEXT:
-        errors.add("post_id/text", "too long")
+        errors.add("post_id/text", _("quá dài"))
     return values
 
 
 def _time(fields: dict[str, Any], errors: _RowErrors) -> dt.datetime | dt.date | None:
     if _blank(fields.get("time")):
-        errors.add("time", "missing")
+        errors.add("time", _("thiếu"))
         return None
     try:
         return _parse_time(fields["time"])
     except (ValueError, OverflowError, OSError):
-        errors.add("time", f"{fields['time']!r} is not a date or date-time")
+        errors.add("time", _("%(value)r không phải ngày hoặc ngày giờ") % {"value": fields["time"]})
         return None
 
 
@@ -162,7 +166,7 @@ def _url(fields: dict[str, Any], errors: _RowErrors) -> str | None:
     try:
         return canonicalize_url(str(fields["url"]))
     except InvalidUrlError:
-        errors.add("url", f"{fields['url']!r} is not an http(s) URL")
+        errors.add("url", _("%(value)r không phải địa chỉ http(s)") % {"value": fields["url"]})
         return None
 
 
@@ -173,7 +177,7 @@ def _engagement(fields: dict[str, Any], errors: _RowErrors) -> Engagement:
         try:
             counts[name] = None if _blank(raw) else _count(raw)
         except ValueError:
-            errors.add(name, f"{raw!r} is not a whole number ≥ 0")
+            errors.add(name, _("%(value)r không phải số nguyên ≥ 0") % {"value": raw})
             counts[name] = None
     return Engagement(**counts)
 
@@ -193,7 +197,7 @@ def parse_social_row(row: Mapping[str, Any], *, line: int, defaults: RowDefaults
     if errors:
         return Rejection(
             reason=RejectionReason.INVALID_ROW,
-            detail=f"line {line}: " + "; ".join(errors),
+            detail="; ".join(errors),
             line=line,
         )
     return Entry(

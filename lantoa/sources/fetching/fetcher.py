@@ -11,9 +11,11 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from django.utils.translation import gettext as _
 
 from lantoa.sources.fetching.backoff import RETRYABLE_STATUSES, parse_retry_after, retry_wait
 from lantoa.sources.fetching.charset import decode_body
+from lantoa.sources.fetching.messages import number, size, status_meaning, with_attempts
 from lantoa.sources.fetching.policy import FetchPolicy
 from lantoa.sources.fetching.politeness import HostGate
 from lantoa.sources.fetching.result import FetchOutcome, FetchResult
@@ -32,7 +34,6 @@ class _Attempt:
     """One HTTP exchange, or the failure that stopped it (``failure`` set)."""
 
     status: int | None = None
-    reason: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     failure: FetchOutcome | None = None
@@ -56,10 +57,6 @@ class _DeadlineError(Exception):
 def _is_textual(content_type: str) -> bool:
     media_type = content_type.split(";")[0].strip().lower()
     return not media_type or media_type.startswith("text/") or media_type.endswith(_TEXT_SUFFIXES)
-
-
-def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 1024 / 1024:.1f} MB" if n_bytes >= 1024 * 1024 else f"{n_bytes} bytes"
 
 
 class Fetcher:
@@ -149,23 +146,32 @@ class Fetcher:
             target = urljoin(current, location)
             if target in chain:
                 loop = " → ".join([*chain, target])
-                message = f"Redirect loop: {loop}"
+                message = _("Vòng lặp chuyển hướng, không tới được nội dung: %(chain)s") % {
+                    "chain": loop
+                }
                 return self._fail(url, FetchOutcome.REDIRECT_LOOP, message, chain, attempts)
             if len(chain) > self.policy.max_redirects:
-                message = f"More than {self.policy.max_redirects} redirects, last to {target}"
+                message = _("Quá %(max)d lần chuyển hướng, lần cuối tới %(url)s") % {
+                    "max": self.policy.max_redirects,
+                    "url": target,
+                }
                 return self._fail(url, FetchOutcome.TOO_MANY_REDIRECTS, message, chain, attempts)
             chain.append(target)
 
     def _refusal(self, url: str, current: str) -> FetchResult | None:
         parts = urlsplit(current)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
-            message = f"Not an http(s) URL: {current!r}"
+            message = _("Địa chỉ không hợp lệ: %(url)s (cần http:// hoặc https://)") % {
+                "url": current
+            }
             return FetchResult(
                 url=url, final_url=current, outcome=FetchOutcome.INVALID_URL, message=message
             )
         if self.policy.respect_robots and not self._robots.allows(current):
             path = parts.path or "/"
-            message = f"robots.txt of {parts.hostname} does not allow LantoaBot to fetch {path}"
+            message = _(
+                "robots.txt của máy chủ %(host)s không cho phép LantoaBot thu thập %(path)s"
+            ) % {"host": parts.hostname, "path": path}
             return FetchResult(
                 url=url, final_url=current, outcome=FetchOutcome.ROBOTS_DISALLOWED, message=message
             )
@@ -195,10 +201,13 @@ class Fetcher:
                 return attempt, attempt_number
             retry_after = parse_retry_after(attempt.headers.get("retry-after"))
             if retry_after is not None and retry_after > self.policy.max_retry_wait_s:
-                message = (
-                    f"The server asks us to wait {retry_after:.0f} s before retrying, more than "
-                    f"the {self.policy.max_retry_wait_s:.0f} s we wait; will try at the next poll"
-                )
+                message = _(
+                    "Máy chủ yêu cầu chờ %(wait)s giây rồi mới thử lại, lâu hơn mức tối đa "
+                    "%(limit)s giây; sẽ thử lại ở lượt quét sau"
+                ) % {
+                    "wait": number(round(retry_after)),
+                    "limit": number(round(self.policy.max_retry_wait_s)),
+                }
                 return replace(attempt, message=message), attempt_number
             self._sleep(
                 retry_wait(
@@ -217,31 +226,38 @@ class Fetcher:
         except (_DeadlineError, httpx.TimeoutException) as error:
             return _Attempt(failure=FetchOutcome.TIMEOUT, message=self._timeout_message(error))
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
-            return _Attempt(failure=FetchOutcome.INVALID_URL, message=f"Invalid URL: {error}")
+            message = _("Địa chỉ không hợp lệ: %(url)s (%(error)s)") % {"url": url, "error": error}
+            return _Attempt(failure=FetchOutcome.INVALID_URL, message=message)
         except httpx.HTTPError as error:
             host = urlsplit(url).hostname
-            message = f"Could not get a response from {host}: {error or type(error).__name__}"
+            message = _("Không nhận được phản hồi từ máy chủ %(host)s: %(error)s") % {
+                "host": host,
+                "error": error or type(error).__name__,
+            }
             return _Attempt(failure=FetchOutcome.NETWORK_ERROR, message=message)
 
     def _timeout_message(self, error: Exception) -> str:
         if isinstance(error, _DeadlineError):
             return str(error)
-        kind = "connect" if isinstance(error, httpx.ConnectTimeout) else "read"
-        limit = self.policy.connect_timeout_s if kind == "connect" else self.policy.read_timeout_s
-        return f"No answer from the server within {limit:g} s ({kind} timeout)"
+        if isinstance(error, httpx.ConnectTimeout):
+            message = _("Máy chủ không phản hồi trong %(seconds)s giây (hết thời gian chờ kết nối)")
+            return message % {"seconds": number(self.policy.connect_timeout_s)}
+        message = _("Máy chủ không phản hồi trong %(seconds)s giây (hết thời gian chờ đọc dữ liệu)")
+        return message % {"seconds": number(self.policy.read_timeout_s)}
 
     def _read(self, response: httpx.Response) -> _Attempt:
         headers = {k.lower(): v for k, v in response.headers.items()}
-        status, reason = response.status_code, response.reason_phrase
+        status = response.status_code
         if status in _REDIRECT_STATUSES or status == 304:
-            return _Attempt(status=status, reason=reason, headers=headers)
+            return _Attempt(status=status, headers=headers)
         limit = self.policy.max_body_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise _BodyTooLargeError(
-                f"Response is {_size(int(declared))}, over the {_size(limit)} limit; not downloaded"
+                _("Phản hồi có dung lượng %(size)s, vượt giới hạn %(limit)s; không tải về")
+                % {"size": size(int(declared)), "limit": size(limit)}
             )
-        return _Attempt(status=status, reason=reason, headers=headers, body=self._body(response))
+        return _Attempt(status=status, headers=headers, body=self._body(response))
 
     def _body(self, response: httpx.Response) -> bytes:
         deadline = self._clock() + self.policy.total_timeout_s
@@ -251,12 +267,13 @@ class Fetcher:
             received += len(chunk)
             if received > self.policy.max_body_bytes:
                 raise _BodyTooLargeError(
-                    f"Response exceeds the {_size(self.policy.max_body_bytes)} limit; "
-                    f"stopped reading after {_size(received)}"
+                    _("Phản hồi vượt giới hạn %(limit)s; đã ngừng đọc sau %(size)s")
+                    % {"limit": size(self.policy.max_body_bytes), "size": size(received)}
                 )
             if self._clock() > deadline:
                 raise _DeadlineError(
-                    f"Response took more than {self.policy.total_timeout_s:g} s to download"
+                    _("Tải về mất hơn %(seconds)s giây; đã dừng tải")
+                    % {"seconds": number(self.policy.total_timeout_s)}
                 )
             chunks.append(chunk)
         return b"".join(chunks)
@@ -281,26 +298,28 @@ class Fetcher:
 
     def _classify(self, base: FetchResult, attempt: _Attempt) -> FetchResult:
         status = attempt.status or 0
-        after = f" after {base.attempts} attempts" if base.attempts > 1 else ""
         if status == 304:
             return replace(
                 base,
                 outcome=FetchOutcome.NOT_MODIFIED,
-                message="Not modified since the last fetch (HTTP 304)",
+                message=_("Không có thay đổi kể từ lần tải trước (HTTP 304)"),
             )
         if status == 429:
-            message = attempt.message or f"The server is rate-limiting us (HTTP 429){after}"
+            limited = _("Máy chủ đang giới hạn tần suất truy cập (HTTP 429)")
+            message = attempt.message or with_attempts(limited, base.attempts)
             return replace(base, outcome=FetchOutcome.RATE_LIMITED, message=message)
         if not 200 <= status < 300:
-            message = (
-                attempt.message or f"The server answered HTTP {status} {attempt.reason}{after}"
-            )
-            return replace(base, outcome=FetchOutcome.HTTP_ERROR, message=message.strip())
-        fetched = replace(
-            base,
-            body=attempt.body,
-            message=f"Fetched {_size(len(attempt.body))} (HTTP {status}){after}",
-        )
+            failed = _("Không tải được trang: máy chủ trả về HTTP %(status)d (%(meaning)s)") % {
+                "status": status,
+                "meaning": status_meaning(status),
+            }
+            message = attempt.message or with_attempts(failed, base.attempts)
+            return replace(base, outcome=FetchOutcome.HTTP_ERROR, message=message)
+        done = _("Đã tải %(size)s (HTTP %(status)d)") % {
+            "size": size(len(attempt.body)),
+            "status": status,
+        }
+        fetched = replace(base, body=attempt.body, message=with_attempts(done, base.attempts))
         if not _is_textual(base.content_type):
             return fetched
         decoded = decode_body(attempt.body, content_type=base.content_type)

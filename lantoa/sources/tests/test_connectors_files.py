@@ -62,7 +62,7 @@ def test_jsonl_posts_and_comments_become_entries(tmp_path):
 
     assert (status.outcome, status.message) == (
         HarvestOutcome.OK,
-        "Reading export.jsonl as JSONL (utf-8)",
+        "Đọc tệp export.jsonl dạng JSONL (bảng mã utf-8)",
     )
     assert isinstance(post, Entry) and isinstance(comment, Entry)
     assert (post.platform, post.platform_id, post.parent_id) == ("facebook", "1001", None)
@@ -97,11 +97,11 @@ def test_invalid_rows_are_rejected_with_line_and_every_problem(tmp_path):
     rejections = [r for r in records if isinstance(r, Rejection)]
     assert [r.line for r in rejections] == [2, 3, 4]
     assert rejections[0].detail == (
-        "line 2: platform: 'Face Book!' is not a platform name; post_id: missing; "
-        "time: '32/13/2026' is not a date or date-time; likes: -3 is not a whole number ≥ 0"
+        "platform: 'Face Book!' không phải tên nền tảng; post_id: thiếu; "
+        "time: '32/13/2026' không phải ngày hoặc ngày giờ; likes: -3 không phải số nguyên ≥ 0"
     )
-    assert rejections[1].detail.startswith("line 3: not valid JSON (")
-    assert rejections[2].detail == "line 4: a JSON object is expected"
+    assert rejections[1].detail.startswith("không phải JSON hợp lệ (")
+    assert rejections[2].detail == "mỗi dòng phải là một đối tượng JSON"
     assert {r.reason for r in rejections} == {RejectionReason.INVALID_ROW}
 
 
@@ -132,7 +132,7 @@ def test_legacy_tcvn3_csv_in_windows_1252_is_repaired(tmp_path):
 
     status, [entry] = read_file(path, platform="zalo")
 
-    assert status.message == "Reading cu.csv as CSV (cp1252)"
+    assert status.message == "Đọc tệp cu.csv dạng CSV (bảng mã cp1252)"
     assert isinstance(entry, Entry)
     assert (entry.platform, entry.text) == ("zalo", "Cộng hoà xã hội chủ nghĩa Việt Nam")
     assert entry.published == dt.datetime.fromtimestamp(1795055400, tz=dt.UTC)
@@ -155,8 +155,12 @@ def test_large_file_is_streamed_row_by_row(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("khong-co.jsonl", "Cannot read khong-co.jsonl: No such file or directory"),
-        ("bang.xlsx", "Unknown file type '.xlsx': use .jsonl or .csv, or set the format"),
+        ("khong-co.jsonl", "Không đọc được tệp khong-co.jsonl: không tìm thấy tệp"),
+        (
+            "bang.xlsx",
+            "Không nhận ra loại tệp bang.xlsx: hãy dùng tệp .jsonl hoặc .csv, "
+            "hoặc đặt tùy chọn format",
+        ),
     ],
 )
 def test_unreadable_files_are_file_errors(tmp_path, name, message):
@@ -173,7 +177,7 @@ def test_push_payload_is_validated_row_by_row():
 
     assert (harvest.status.outcome, harvest.status.message) == (
         HarvestOutcome.OK,
-        "3 items received",
+        "Đã nhận 3 tin",
     )
     assert isinstance(records[0], Entry) and records[0].platform == "youtube"
     assert Counter(type(r).__name__ for r in records) == {"Entry": 1, "Rejection": 2}
@@ -182,8 +186,8 @@ def test_push_payload_is_validated_row_by_row():
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
-        ({"data": []}, 'The payload must be {"items": [...]} or a list of items'),
-        ([POST] * 1001, "1001 items in one request; send at most 1000"),
+        ({"data": []}, 'Dữ liệu gửi lên phải có dạng {"items": [...]} hoặc là một danh sách tin'),
+        ([POST] * 1001, "1001 tin trong một yêu cầu; chỉ được gửi tối đa 1000 tin"),
     ],
 )
 def test_push_payload_of_the_wrong_shape_is_refused_whole(payload, message):

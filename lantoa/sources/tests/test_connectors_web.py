@@ -112,7 +112,7 @@ def test_malformed_feed_still_yields_what_is_recoverable(httpserver, fetcher):
 
     assert status.outcome is HarvestOutcome.OK
     assert len(status.warnings) == 1
-    assert status.warnings[0].startswith("The feed has XML errors (")
+    assert status.warnings[0].startswith("Nguồn RSS có lỗi XML (")
     assert [r.title for r in records if isinstance(r, Entry)] == ["Tin A"]
 
 
@@ -125,7 +125,7 @@ def test_feed_that_is_not_xml_is_an_invalid_feed(httpserver, fetcher):
 
     assert status.outcome is HarvestOutcome.INVALID_FEED
     assert status.message.startswith(
-        "The feed is not valid RSS/Atom XML and nothing could be recovered: "
+        "Nguồn RSS không phải XML RSS/Atom hợp lệ, không đọc được tin bài nào: "
     )
     assert records == []
 
@@ -154,7 +154,9 @@ def test_failed_feed_fetch_is_reported_with_the_fetch_message(httpserver, fetche
         HarvestOutcome.FETCH_FAILED,
         FetchOutcome.HTTP_ERROR,
     )
-    assert status.message == "The server answered HTTP 503 SERVICE UNAVAILABLE"
+    assert status.message == (
+        "Không tải được trang: máy chủ trả về HTTP 503 (máy chủ tạm ngừng phục vụ)"
+    )
 
 
 def test_known_and_repeated_links_are_counted_not_fetched(httpserver, fetcher):
@@ -198,7 +200,7 @@ def test_site_listing_keeps_same_host_links_matching_the_patterns(httpserver, fe
         options={"include": [r"^/thoi-su/.+\.html$"]},
     )
 
-    assert status.message == f"6 links found on {httpserver.url_for('/thoi-su')}"
+    assert status.message == f"Tìm thấy 6 liên kết trên {httpserver.url_for('/thoi-su')}"
     assert [r.title for r in records if isinstance(r, Entry)] == [
         "Bài số 1 về hỗ trợ",
         "Bài số 2 về hỗ trợ",

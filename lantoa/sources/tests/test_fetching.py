@@ -7,6 +7,7 @@ import pytest
 from werkzeug import Response
 
 from lantoa.sources.fetching import Fetcher, FetchOutcome, FetchPolicy
+from lantoa.sources.fetching.messages import size, status_meaning
 
 VIETNAMESE = "Uỷ ban nhân dân tỉnh thông báo lịch tiếp công dân tháng 11"
 FAST: dict[str, object] = {"min_host_delay_s": 0.0, "backoff_base_s": 0.0, "respect_robots": False}
@@ -40,7 +41,7 @@ def test_ok_page_is_decoded_and_described(httpserver, fetcher):
     assert result.status_code == 200
     assert VIETNAMESE in result.text
     assert result.encoding == "utf-8"
-    assert result.message == f"Fetched {len(page.encode())} bytes (HTTP 200)"
+    assert result.message == f"Đã tải {len(page.encode())} byte (HTTP 200)"
 
 
 def test_user_agent_identifies_the_bot(httpserver, fetcher):
@@ -96,7 +97,7 @@ def test_404_is_an_http_error_without_retry(httpserver, fetcher, waits):
 
     assert result.outcome is FetchOutcome.HTTP_ERROR
     assert result.status_code == 404
-    assert result.message == "The server answered HTTP 404 NOT FOUND"
+    assert result.message == "Không tải được trang: máy chủ trả về HTTP 404 (không tìm thấy)"
     assert (result.attempts, waits) == (1, [])
 
 
@@ -107,7 +108,9 @@ def test_500_is_retried_with_exponential_backoff_then_reported(httpserver, waits
         result = fetcher.fetch(httpserver.url_for("/loi"))
 
     assert result.outcome is FetchOutcome.HTTP_ERROR
-    assert result.message == "The server answered HTTP 500 INTERNAL SERVER ERROR after 4 attempts"
+    assert result.message == (
+        "Không tải được trang: máy chủ trả về HTTP 500 (lỗi nội bộ của máy chủ) sau 4 lần thử"
+    )
     assert waits == [0.5, 1.0, 2.0]
 
 
@@ -125,7 +128,7 @@ def test_429_with_retry_after_is_retried_and_succeeds(httpserver, waits):
     assert result.outcome is FetchOutcome.OK
     assert result.attempts == 2
     assert waits == [7.0]
-    assert result.message.endswith("(HTTP 200) after 2 attempts")
+    assert result.message == "Đã tải 6 byte (HTTP 200) sau 2 lần thử"
 
 
 def test_429_asking_too_long_a_wait_ends_as_rate_limited(httpserver, waits):
@@ -138,8 +141,8 @@ def test_429_asking_too_long_a_wait_ends_as_rate_limited(httpserver, waits):
 
     assert result.outcome is FetchOutcome.RATE_LIMITED
     assert result.message == (
-        "The server asks us to wait 3600 s before retrying, more than the 60 s we wait; "
-        "will try at the next poll"
+        "Máy chủ yêu cầu chờ 3600 giây rồi mới thử lại, lâu hơn mức tối đa 60 giây; "
+        "sẽ thử lại ở lượt quét sau"
     )
     assert waits == []
 
@@ -155,7 +158,9 @@ def test_slow_response_times_out(httpserver, waits):
         result = fetcher.fetch(httpserver.url_for("/cham"))
 
     assert result.outcome is FetchOutcome.TIMEOUT
-    assert result.message == "No answer from the server within 0.2 s (read timeout)"
+    assert result.message == (
+        "Máy chủ không phản hồi trong 0,2 giây (hết thời gian chờ đọc dữ liệu)"
+    )
     assert result.elapsed_s < 0.9
 
 
@@ -167,7 +172,7 @@ def test_redirect_loop_is_named(httpserver, fetcher):
 
     assert result.outcome is FetchOutcome.REDIRECT_LOOP
     a, b = httpserver.url_for("/a"), httpserver.url_for("/b")
-    assert result.message == f"Redirect loop: {a} → {b} → {a}"
+    assert result.message == f"Vòng lặp chuyển hướng, không tới được nội dung: {a} → {b} → {a}"
 
 
 def test_redirects_are_followed_up_to_the_limit(httpserver):
@@ -188,7 +193,7 @@ def test_redirects_are_followed_up_to_the_limit(httpserver):
         4,
     )
     assert stopped.outcome is FetchOutcome.TOO_MANY_REDIRECTS
-    assert stopped.message == f"More than 2 redirects, last to {httpserver.url_for('/r3')}"
+    assert stopped.message == f"Quá 2 lần chuyển hướng, lần cuối tới {httpserver.url_for('/r3')}"
 
 
 def _fifty_megabytes(sent):
@@ -208,9 +213,7 @@ def test_50_mb_body_is_rejected_at_the_limit_without_reading_it_all(httpserver):
         result = fetcher.fetch(httpserver.url_for("/lon"))
 
     assert result.outcome is FetchOutcome.TOO_LARGE
-    assert re.fullmatch(
-        r"Response exceeds the 1\.0 MB limit; stopped reading after 1\.\d MB", result.message
-    )
+    assert re.fullmatch(r"Phản hồi vượt giới hạn 1,0 MB; đã ngừng đọc sau 1,\d MB", result.message)
     assert sum(sent) < 20 * 1024 * 1024
 
 
@@ -221,7 +224,7 @@ def test_declared_content_length_over_the_limit_is_not_downloaded(httpserver, fe
     with make_fetcher(max_body_bytes=1000) as small:
         result = small.fetch(httpserver.url_for("/khai-bao"))
     assert result.outcome is FetchOutcome.TOO_LARGE
-    assert result.message == "Response is 2048 bytes, over the 1000 bytes limit; not downloaded"
+    assert result.message == ("Phản hồi có dung lượng 2 KB, vượt giới hạn 1000 byte; không tải về")
 
 
 def test_robots_txt_disallow_is_respected_and_cached(httpserver):
@@ -235,8 +238,8 @@ def test_robots_txt_disallow_is_respected_and_cached(httpserver):
         allowed = fetcher.fetch(httpserver.url_for("/cong-khai"))
 
     assert refused.outcome is FetchOutcome.ROBOTS_DISALLOWED
-    assert (
-        refused.message == "robots.txt of localhost does not allow LantoaBot to fetch /noi-bo/ho-so"
+    assert refused.message == (
+        "robots.txt của máy chủ localhost không cho phép LantoaBot thu thập /noi-bo/ho-so"
     )
     assert allowed.ok
     robots_requests = [r for r, _ in httpserver.log if r.path == "/robots.txt"]
@@ -262,7 +265,7 @@ def test_conditional_get_ends_not_modified(httpserver, fetcher):
     )
 
     assert result.outcome is FetchOutcome.NOT_MODIFIED
-    assert result.message == "Not modified since the last fetch (HTTP 304)"
+    assert result.message == "Không có thay đổi kể từ lần tải trước (HTTP 304)"
     assert (result.etag, result.last_modified) == ('"v1"', "Mon, 23 Nov 2026 08:00:00 GMT")
 
 
@@ -278,14 +281,16 @@ def test_connection_refused_is_a_network_error(waits):
     with make_fetcher(waits, max_retries=1) as fetcher:
         result = fetcher.fetch("http://127.0.0.1:9/khong-co")
     assert result.outcome is FetchOutcome.NETWORK_ERROR
-    assert result.message.startswith("Could not get a response from 127.0.0.1: ")
+    assert result.message.startswith("Không nhận được phản hồi từ máy chủ 127.0.0.1: ")
     assert result.attempts == 2
 
 
 def test_non_http_url_is_invalid(fetcher):
     result = fetcher.fetch("ftp://example.vn/tep.txt")
     assert result.outcome is FetchOutcome.INVALID_URL
-    assert result.message == "Not an http(s) URL: 'ftp://example.vn/tep.txt'"
+    assert result.message == (
+        "Địa chỉ không hợp lệ: ftp://example.vn/tep.txt (cần http:// hoặc https://)"
+    )
 
 
 def test_requests_to_one_host_are_spaced_by_the_minimum_delay(httpserver, waits):
@@ -298,3 +303,31 @@ def test_requests_to_one_host_are_spaced_by_the_minimum_delay(httpserver, waits)
         fetcher.fetch(httpserver.url_for("/p"))
         fetcher.fetch(httpserver.url_for("/p"))
     assert waits == [5.0]
+
+
+@pytest.mark.parametrize(
+    ("status", "meaning"),
+    [
+        (403, "bị từ chối truy cập"),
+        (410, "đã bị gỡ bỏ"),
+        (418, "yêu cầu bị từ chối"),
+        (599, "lỗi phía máy chủ"),
+        (301, "chuyển hướng nhưng không có địa chỉ đích"),
+        (101, "phản hồi không dùng được"),
+    ],
+)
+def test_every_failing_status_is_explained_in_words(status, meaning):
+    assert status_meaning(status) == meaning
+
+
+@pytest.mark.parametrize(
+    ("n_bytes", "text"),
+    [
+        (0, "0 byte"),
+        (1023, "1023 byte"),
+        (12 * 1024 + 300, "12 KB"),
+        (3 * 1024 * 1024 // 2, "1,5 MB"),
+    ],
+)
+def test_sizes_are_written_the_vietnamese_way(n_bytes, text):
+    assert size(n_bytes) == text

@@ -61,7 +61,9 @@ def test_importing_the_same_file_twice_stores_nothing_new(
     second = import_file(source, export)
 
     assert (first.stored, first.rejected) == (2, 1)
-    assert first.samples[0].startswith("dòng 3:")
+    assert first.samples == [
+        "dòng 3: text: thiếu; time: '32/13/2026' không phải ngày hoặc ngày giờ"
+    ]
     assert (second.stored, second.duplicate, second.rejected) == (0, 2, 1)
     comment = Item.objects.get(kind=ItemKind.COMMENT)
     assert comment.parent is not None and comment.parent.external_id == "facebook:p1"

@@ -119,7 +119,9 @@ def test_a_broken_link_is_counted_as_failed_and_retried_next_time(
     run = poll_source(source.pk, fetcher=fetcher)
 
     assert run is not None and (run.stored, run.failed) == (0, 1)
-    assert run.samples and "404" in run.samples[0]
+    assert run.samples == [
+        f"{base}/mat-tich.html: Không tải được trang: máy chủ trả về HTTP 404 (không tìm thấy)"
+    ]
 
 
 def test_a_failing_source_backs_off_then_pauses_and_resume_clears_it(
@@ -136,7 +138,9 @@ def test_a_failing_source_backs_off_then_pauses_and_resume_clears_it(
     source.refresh_from_db()
     assert source.status == SourceStatus.PAUSED
     assert source.consecutive_failures == 2
-    assert "500" in source.last_error
+    assert source.last_error == (
+        "Không tải được trang: máy chủ trả về HTTP 500 (lỗi nội bộ của máy chủ) sau 2 lần thử"
+    )
     client.force_login(personas.lan)
     client.post(reverse("sources:set_status", args=[source.pk, "active"]))
     source.refresh_from_db()
@@ -168,7 +172,7 @@ def test_invalid_feed_is_a_clear_failure_and_loses_nothing(
     assert PollRun.objects.filter(source=source).count() == 1
     assert Item.objects.filter(source=source).count() == 0
     assert run.outcome == "invalid_feed"
-    assert run.message.startswith("The feed is not valid RSS/Atom XML")
+    assert run.message.startswith("Nguồn RSS không phải XML RSS/Atom hợp lệ")
     source.refresh_from_db()
     assert source.consecutive_failures == 1
     assert source.last_error == run.message
