@@ -70,13 +70,24 @@ class Source(models.Model):
         return self.name
 
 
+class RunOutcome(models.TextChoices):
+    """How reading a source went, as officers read it (values of ``HarvestOutcome``)."""
+
+    OK = "ok", _("Thành công")
+    NOT_MODIFIED = "not_modified", _("Không có gì mới")
+    FETCH_FAILED = "fetch_failed", _("Không tải được")
+    INVALID_FEED = "invalid_feed", _("Nguồn tin sai định dạng")
+    FILE_ERROR = "file_error", _("Không đọc được tệp")
+    INVALID_PAYLOAD = "invalid_payload", _("Dữ liệu gửi lên không hợp lệ")
+
+
 class PollRun(models.Model):
     """One read of a source (poll, file import or push) with the outcome of every record."""
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="runs")
     started_at = models.DateTimeField(_("bắt đầu"), default=timezone.now)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
-    outcome = models.CharField(_("kết quả"), max_length=32, blank=True)
+    outcome = models.CharField(_("kết quả"), max_length=32, blank=True, choices=RunOutcome.choices)
     message = models.TextField(_("thông báo"), blank=True)
     stored = models.PositiveIntegerField(_("đã lưu"), default=0)
     duplicate = models.PositiveIntegerField(_("trùng"), default=0)

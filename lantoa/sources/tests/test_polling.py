@@ -12,8 +12,9 @@ from lantoa.content.models import Item
 from lantoa.content.stories import reset_story_index
 from lantoa.core.testing.factories import make_source
 from lantoa.core.testing.personas import Personas
+from lantoa.sources.connectors import HarvestOutcome
 from lantoa.sources.fetching import Fetcher, FetchPolicy
-from lantoa.sources.models import PollRun, Source, SourceStatus
+from lantoa.sources.models import PollRun, RunOutcome, Source, SourceStatus
 from lantoa.sources.polling import claim_source, due_source_ids, poll_source
 
 CORPUS = Path(__file__).resolve().parents[2] / "content" / "tests" / "extraction_corpus"
@@ -106,6 +107,11 @@ def test_source_page_shows_each_runs_counted_outcomes(
     assert source.items_stored == 2
     assert source.last_success_at is not None
     assert "Các lượt quét gần đây" in page
+    assert "<td>Thành công</td>" in page
+
+
+def test_every_harvest_outcome_has_a_label_for_officers() -> None:
+    assert {outcome.value for outcome in HarvestOutcome} == set(RunOutcome.values)
 
 
 def test_a_broken_link_is_counted_as_failed_and_retried_next_time(
