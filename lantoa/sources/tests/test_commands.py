@@ -94,6 +94,19 @@ def test_poll_once_reads_a_new_source_at_once_and_reports_json(
     assert Item.objects.count() == 0
 
 
+def test_poll_without_json_says_the_outcome_in_words(
+    reference: None, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/rss.xml").respond_with_data("lỗi", status=404)
+    source_id = json.loads(
+        run("sources", "add", "--kind", "rss", "--url", httpserver.url_for("/rss.xml"), "--json")
+    )["id"]
+
+    output = run("poll", "--once")
+
+    assert output.startswith(f"#{source_id} Không tải được: lưu 0, trùng 0, loại 0, lỗi 0. ")
+
+
 def test_pause_and_resume(reference: None) -> None:
     source_id = json.loads(
         run("sources", "add", "--kind", "url", "--url", "https://a.invalid/bai", "--json")

@@ -56,6 +56,6 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(run_record(run), ensure_ascii=False))
             else:
                 self.stdout.write(
-                    f"#{source_id} {run.outcome}: lưu {run.stored}, trùng {run.duplicate}, "
+                    f"#{source_id} {run.get_outcome_display()}: lưu {run.stored}, trùng {run.duplicate}, "
                     f"loại {run.rejected}, lỗi {run.failed}. {run.message}".strip()
                 )
