@@ -26,7 +26,7 @@ import httpx
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import BigIntegerField, Case, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -59,6 +59,7 @@ logger = logging.getLogger(__name__)
 
 HISTORY_DAYS = 60
 EMERGING_BASELINE_DAYS = 28
+_CURRENT = -1  # the age given to counters of the last 24 hours
 SIGNATURE_HEADER = "X-Lantoa-Signature"
 
 
@@ -189,21 +190,32 @@ def _forecast_breach(rule: AlertRule, series: trends.DailySeries) -> Event | Non
 
 def emerging_issues(topic_id: int, *, min_count: int = 5) -> list[EmergingIssue]:
     """Terms of the topic's last 24 hours unusually frequent against the 28 days before."""
-    now = timezone.now()
-    start = now - timedelta(hours=24)
-    rows = TrendCounter.objects.filter(
-        scope=topic_id,
-        dimension="keyword",
-        bucket__gte=start - timedelta(days=EMERGING_BASELINE_DAYS),
-    ).values_list("bucket", "value", "count")
+    start = timezone.now() - timedelta(hours=24)
+    # Summed in the database per term and day of age (-1 for the last 24 hours), so the rows
+    # read grow with the terms, not with terms x hours.
+    age = Case(
+        When(bucket__gte=start, then=Value(_CURRENT)),
+        default=(Value(int(start.timestamp())) - trends.EpochSeconds("bucket")) / Value(86400),
+        output_field=BigIntegerField(),
+    )
+    rows = (
+        TrendCounter.objects.filter(
+            scope=topic_id,
+            dimension="keyword",
+            bucket__gte=start - timedelta(days=EMERGING_BASELINE_DAYS),
+        )
+        .annotate(age=age)
+        .values("value", "age")
+        .annotate(n=Sum("count"))
+        .values_list("value", "age", "n")
+    )
     current: dict[str, int] = defaultdict(int)
     baseline: dict[str, list[int]] = defaultdict(lambda: [0] * EMERGING_BASELINE_DAYS)
-    for bucket, value, count in rows:
-        if bucket >= start:
-            current[value] += count
+    for value, days_old, count in rows:
+        if days_old == _CURRENT:
+            current[value] += int(count)
         else:
-            day = min(EMERGING_BASELINE_DAYS - 1, int((start - bucket).total_seconds() // 86400))
-            baseline[value][day] += count
+            baseline[value][min(EMERGING_BASELINE_DAYS - 1, int(days_old))] += int(count)
     return find_emerging_issues(
         current_counts=current,
         baseline_daily_counts=baseline,
