@@ -29,9 +29,12 @@ def machine_line() -> str:
     except OSError:
         commit = "unknown"
     cpu = platform.processor() or platform.machine()
+    # The machines are shared: a load above the core count means other work ran beside this.
+    load = os.getloadavg()[0]
     return (
         f"Measured {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %z} on {platform.node()} "
-        f"({cpu}, {os.cpu_count()} cores, Python {platform.python_version()}), commit {commit or 'n/a'}."
+        f"({cpu}, {os.cpu_count()} cores, Python {platform.python_version()}), commit {commit or 'n/a'}; "
+        f"load average {load:.1f} when written."
     )
 
 
