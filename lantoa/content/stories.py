@@ -48,15 +48,15 @@ def reset_story_index() -> None:
 def _index() -> StoryIndex:
     """The process's index, caught up with other processes' items when it is time."""
     if time.monotonic() - _state.caught_up_at >= CATCH_UP_EVERY:
-        _state.last_id = _catch_up(_state, _state.last_id)
+        _catch_up(_state)
         _state.caught_up_at = time.monotonic()
     return _state.index
 
 
-def _catch_up(state: _IndexState, last_id: int) -> int:
-    """Add items stored since ``last_id`` (within the window) under their stored stories."""
+def _catch_up(state: _IndexState) -> None:
+    """Add items stored since ``state.last_id`` (within the window) under their stored stories."""
     recent = (
-        Item.objects.filter(pk__gt=last_id, signature__isnull=False, story__isnull=False)
+        Item.objects.filter(pk__gt=state.last_id, signature__isnull=False, story__isnull=False)
         .filter(fetched_at__gte=timezone.now() - WINDOW)
         .order_by("pk")
         .values_list("pk", "signature", "story_id", "story__first_item_id")
@@ -69,8 +69,7 @@ def _catch_up(state: _IndexState, last_id: int) -> int:
                 story_key=str(first_item_id),
             )
             state.story_ids[str(first_item_id)] = story_id
-        last_id = pk
-    return last_id
+        state.last_id = pk
 
 
 def assign_story(item: Item, signature: TextSignature) -> int:
@@ -87,13 +86,12 @@ def assign_story(item: Item, signature: TextSignature) -> int:
 
 
 def _counted_reprint(story_key: str) -> int | None:
-    """Add one item to the story filed under ``story_key``; None if that story is gone."""
+    """Add one item to the story filed under ``story_key``; None if that story is gone.
+
+    Every key in the index has its story's id here: catch-up and new stories record both.
+    """
     story_id = _state.story_ids.get(story_key)
     if story_id is None:
-        stored = Story.objects.filter(first_item_id=int(story_key)).order_by()
-        found = list(stored.values_list("pk", flat=True)[:1])
-        if not found:
-            return None
-        story_id = found[0]
+        return None
     updated = Story.objects.filter(pk=story_id).update(item_count=F("item_count") + 1)
     return story_id if updated else None
