@@ -28,12 +28,12 @@ from lantoa.consultation.models import (
     CommentStatus,
     Consultation,
     DraftVersion,
-    Participant,
     Statement,
     StatementVote,
 )
 from lantoa.consultation.queries import (
     consultation_opinion,
+    participant_of,
     public_consultations,
     staff_consultations,
 )
@@ -296,10 +296,8 @@ def cast_vote(request: HttpRequest, statement_id: int, payload: VoteIn) -> Statu
         ).select_related("consultation"),
         pk=statement_id,
     )
-    participant = Participant.objects.filter(
-        email=(user.email or "").strip().lower(), verified_at__isnull=False
-    ).first()
-    if participant is None or not user.email:
+    participant = participant_of(user)
+    if participant is None:
         return Status(403, {"detail": "Cần xác nhận địa chỉ thư điện tử trên trang dự thảo."})
     try:
         vote = actions.vote_statement(participant, statement, payload.value)

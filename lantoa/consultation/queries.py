@@ -16,6 +16,7 @@ from lantoa.consultation.models import (
     CommentStatus,
     Consultation,
     DraftVersion,
+    Participant,
     Statement,
     StatementVote,
 )
@@ -28,9 +29,23 @@ __all__ = [
     "analyse_version",
     "consultation_opinion",
     "most_disagreed",
+    "participant_of",
     "public_consultations",
     "staff_consultations",
 ]
+
+
+def participant_of(user: User) -> Participant | None:
+    """The verified participant with the signed-in user's e-mail address, if any.
+
+    Voting and answering surveys through the API act as that participant, so a staff account
+    takes part only after its address was verified on a draft's page like anyone else's.
+    """
+    if not user.email:
+        return None
+    return Participant.objects.filter(
+        email=user.email.strip().lower(), verified_at__isnull=False
+    ).first()
 
 
 def public_consultations() -> QuerySet[Consultation]:

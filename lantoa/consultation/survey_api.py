@@ -18,8 +18,12 @@ from ninja.pagination import paginate
 
 from lantoa.accounts.models import User
 from lantoa.consultation import survey_actions
-from lantoa.consultation.models import Participant, Survey, SurveyQuestion
-from lantoa.consultation.queries import public_consultations, staff_consultations
+from lantoa.consultation.models import Survey, SurveyQuestion
+from lantoa.consultation.queries import (
+    participant_of,
+    public_consultations,
+    staff_consultations,
+)
 from lantoa.consultation.surveys import results
 from lantoa.core.api_pagination import ErrorOut, Pages
 
@@ -178,10 +182,8 @@ class ResponseOut(Schema):
 def respond(request: HttpRequest, survey_id: int, payload: ResponseIn) -> Status:
     user = _user(request)
     survey = get_object_or_404(_reachable(user), pk=survey_id)
-    participant = Participant.objects.filter(
-        email=(user.email or "").strip().lower(), verified_at__isnull=False
-    ).first()
-    if participant is None or not user.email:
+    participant = participant_of(user)
+    if participant is None:
         return Status(403, {"detail": "Cần xác nhận địa chỉ thư điện tử trên trang dự thảo."})
     try:
         response = survey_actions.submit_response(participant, survey, payload.answers)
