@@ -8,6 +8,12 @@ Re-processing an item therefore never double counts, and an item analysed after 
 counted moves from the "not analysed" bucket to its sentiment.
 
 Items without analysis are counted under volume only (empty sentiment, no province, no keyword).
+
+Only the ``total`` dimension is split by sentiment and channel: every reader of the breakdowns
+(province, source, keyword) sums over both, so those counters leave them empty, which makes
+them up to twelve times fewer rows to sum on a dashboard. Rows written with the split by an
+earlier version still sum to the same figures, and :func:`recount` moves an item's keys over
+whenever it is processed again.
 """
 
 from __future__ import annotations
@@ -56,14 +62,14 @@ class ItemFacts:
 def counter_keys(facts: ItemFacts) -> set[CounterKey]:
     """Every counter one item adds 1 to."""
     bucket = facts.hour.astimezone(UTC).replace(minute=0, second=0, microsecond=0).isoformat()
-    values = [("total", ""), ("source", str(facts.source_id))]
-    values += [("province", name[:200]) for name in facts.provinces]
-    values += [("keyword", word[:200]) for word in facts.keywords[:MAX_KEYWORDS]]
-    return {
-        (scope, dimension, bucket, value, facts.sentiment, facts.channel)
-        for scope in (ALL_ITEMS, *facts.topics)
-        for dimension, value in values
-    }
+    breakdowns = [("source", str(facts.source_id))]
+    breakdowns += [("province", name[:200]) for name in facts.provinces]
+    breakdowns += [("keyword", word[:200]) for word in facts.keywords[:MAX_KEYWORDS]]
+    keys: set[CounterKey] = set()
+    for scope in (ALL_ITEMS, *facts.topics):
+        keys.add((scope, "total", bucket, "", facts.sentiment, facts.channel))
+        keys.update((scope, dimension, bucket, value, "", "") for dimension, value in breakdowns)
+    return keys
 
 
 def recount(item_ids: Iterable[int]) -> int:

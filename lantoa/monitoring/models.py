@@ -107,8 +107,9 @@ class TrendCounter(models.Model):
 
     ``scope`` is a topic id, or 0 for every item. ``dimension`` ``total`` counts each item once
     (``value`` empty); ``province``, ``source`` and ``keyword`` count an item once per value it
-    carries, so they are breakdowns, never summed into the total. ``sentiment`` is empty for
-    items not analysed yet. ``channel`` is the item kind (article, post, comment).
+    carries, so they are breakdowns, never summed into the total. ``sentiment`` (empty for items
+    not analysed yet) and ``channel`` (the item kind: article, post, comment) split the totals
+    only; breakdown rows leave both empty.
     """
 
     scope = models.BigIntegerField()

@@ -55,6 +55,33 @@ def test_reprocessing_never_double_counts(personas: Personas) -> None:
     assert CountedItem.objects.count() == 1
 
 
+def test_breakdown_counters_are_not_split_by_sentiment_or_channel(personas: Personas) -> None:
+    # Given a negative and a positive Hà Nội article in the same hour
+    source = make_source(owner=personas.hanoi)
+    items = [
+        make_analysed_item(
+            source=source,
+            title=f"Học phí {n}",
+            sentiment=sentiment,
+            analysis={"provinces": ["Hà Nội"], "keywords": ["học phí"]},
+            published_at=at(2026, 3, 2, 9),
+        )
+        for n, sentiment in enumerate(("negative", "positive"))
+    ]
+
+    # When they are counted
+    process_new_items([item.pk for item in items])
+
+    # Then the totals keep the sentiment split, and each breakdown is one row counting both
+    assert total(ALL_ITEMS, sentiment="negative") == 1
+    breakdowns = TrendCounter.objects.filter(scope=ALL_ITEMS).exclude(dimension="total")
+    assert sorted(breakdowns.values_list("dimension", "value", "sentiment", "channel", "count")) == [
+        ("keyword", "học phí", "", "", 2),
+        ("province", "Hà Nội", "", "", 2),
+        ("source", str(source.pk), "", "", 2),
+    ]
+
+
 def test_analysis_arriving_later_moves_the_item_to_its_sentiment(personas: Personas) -> None:
     from lantoa.monitoring.tests.factories import make_analysis
 
