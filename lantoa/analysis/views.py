@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.analysis.actions import correct_label
 from lantoa.analysis.labels import LABELS, display
 from lantoa.analysis.queries import labelling_queue, latest_corrections
@@ -56,7 +56,7 @@ def panel_context(item: Item) -> dict[str, Any]:
 
 
 def _item_for(request: HttpRequest, item_id: int) -> Item:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     return get_object_or_404(visible_items(user).select_related("analysis"), pk=item_id)
 
 
@@ -69,7 +69,7 @@ def item_panel(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def correct(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     item = _item_for(request, item_id)
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     try:
         correct_label(user, item, request.POST.get("task", ""), request.POST.get("label", ""))
     except (PermissionDenied, ValueError) as refused:
@@ -84,7 +84,7 @@ def correct(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     page = Paginator(labelling_queue(user), 25).get_page(request.GET.get("page"))
     panels = [panel_context(item) for item in page.object_list]
     return render(request, "analysis/queue.html", {"page": page, "panels": panels})

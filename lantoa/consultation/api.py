@@ -19,6 +19,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import visible_organizations
 from lantoa.consultation import actions
 from lantoa.consultation.actions import moderate_comment
@@ -135,7 +136,7 @@ class ModerationIn(Schema):
     summary="Đăng hoặc ẩn một góp ý (kèm lý do; người góp ý được báo qua thư điện tử)",
 )
 def moderate(request: HttpRequest, comment_id: int, payload: ModerationIn) -> Status:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     comment = get_object_or_404(
         Comment.objects.filter(consultation__in=_reachable(user)), pk=comment_id
     )
@@ -149,11 +150,6 @@ def moderate(request: HttpRequest, comment_id: int, payload: ModerationIn) -> St
 
 
 _ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 class ConsultationIn(Schema):
@@ -181,7 +177,7 @@ def _version_out(version: DraftVersion) -> dict[str, int]:
 
 @router.post("/", response={201: ConsultationOut, **_ERRORS}, summary="Tạo cuộc lấy ý kiến")
 def create_consultation(request: HttpRequest, payload: ConsultationIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     owner = visible_organizations(user).filter(pk=payload.owner_id).first()
     if owner is None or not isinstance(owner, Organization):
         return Status(404, {"detail": "Không tìm thấy đơn vị."})
@@ -209,7 +205,7 @@ def create_consultation(request: HttpRequest, payload: ConsultationIn) -> Status
     summary="Tải lên phiên bản dự thảo mới (góp ý được chuyển theo điều khoản)",
 )
 def add_version(request: HttpRequest, consultation_id: int, payload: VersionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     consultation = get_object_or_404(_reachable(user), pk=consultation_id)
     try:
         version = actions.add_version(
@@ -253,8 +249,8 @@ def _statements(user: User, consultation: Consultation) -> QuerySet[Statement]:
 )
 @paginate(Pages)
 def list_statements(request: HttpRequest, consultation_id: int) -> QuerySet[Statement]:
-    consultation = get_object_or_404(_reachable(_user(request)), pk=consultation_id)
-    return _statements(_user(request), consultation)
+    consultation = get_object_or_404(_reachable(signed_in_user(request)), pk=consultation_id)
+    return _statements(signed_in_user(request), consultation)
 
 
 @router.post(
@@ -263,7 +259,7 @@ def list_statements(request: HttpRequest, consultation_id: int) -> QuerySet[Stat
     summary="Thêm ý kiến ngắn của cơ quan soạn thảo",
 )
 def add_statement(request: HttpRequest, consultation_id: int, payload: StatementIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     consultation = get_object_or_404(_reachable(user), pk=consultation_id)
     try:
         statement = actions.add_staff_statement(user, consultation, payload.text)
@@ -289,7 +285,7 @@ class VoteOut(Schema):
     summary="Biểu quyết một ý kiến (với tư cách người góp ý đã xác nhận cùng địa chỉ thư)",
 )
 def cast_vote(request: HttpRequest, statement_id: int, payload: VoteIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     statement = get_object_or_404(
         Statement.objects.filter(
             consultation__in=_reachable(user), status=CommentStatus.PUBLISHED
@@ -345,7 +341,7 @@ class OpinionOut(Schema):
     summary="Nhóm ý kiến: các nhóm, ý kiến đại diện và ý kiến đồng thuận",
 )
 def opinion(request: HttpRequest, consultation_id: int) -> dict[str, Any]:
-    consultation = get_object_or_404(_reachable(_user(request)), pk=consultation_id)
+    consultation = get_object_or_404(_reachable(signed_in_user(request)), pk=consultation_id)
     result = consultation_opinion(consultation)
     shown, report = result.statements, result.report
     groups = [

@@ -17,6 +17,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.consultation import survey_actions
 from lantoa.consultation.models import Survey, SurveyQuestion
 from lantoa.consultation.queries import (
@@ -29,11 +30,6 @@ from lantoa.core.api_pagination import ErrorOut, Pages
 
 router = Router()
 _ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _reachable(user: User) -> QuerySet[Survey]:
@@ -88,13 +84,13 @@ class SurveyIn(Schema):
 @router.get("/", response=list[SurveyOut], summary="Danh sách khảo sát")
 @paginate(Pages)
 def list_surveys(request: HttpRequest, consultation_id: int | None = None) -> QuerySet[Survey]:
-    found = _reachable(_user(request))
+    found = _reachable(signed_in_user(request))
     return found.filter(consultation_id=consultation_id) if consultation_id else found
 
 
 @router.post("/", response={201: SurveyOut, **_ERRORS}, summary="Tạo khảo sát")
 def create_survey(request: HttpRequest, payload: SurveyIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     consultation = (
         staff_consultations(user).filter(pk=payload.consultation_id).first()
         or public_consultations().filter(pk=payload.consultation_id).first()
@@ -119,7 +115,7 @@ def create_survey(request: HttpRequest, payload: SurveyIn) -> Status:
 
 @router.get("/{survey_id}", response=SurveyDetailOut, summary="Một khảo sát và các câu hỏi")
 def get_survey(request: HttpRequest, survey_id: int) -> Survey:
-    return get_object_or_404(_reachable(_user(request)), pk=survey_id)
+    return get_object_or_404(_reachable(signed_in_user(request)), pk=survey_id)
 
 
 class QuestionIn(Schema):
@@ -138,7 +134,7 @@ class QuestionIn(Schema):
     "/{survey_id}/questions", response={201: QuestionOut, **_ERRORS}, summary="Thêm câu hỏi"
 )
 def add_question(request: HttpRequest, survey_id: int, payload: QuestionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     survey = get_object_or_404(_reachable(user), pk=survey_id)
     show_if = None
     if payload.show_if_question_id:
@@ -180,7 +176,7 @@ class ResponseOut(Schema):
     summary="Trả lời khảo sát (với tư cách người góp ý đã xác nhận cùng địa chỉ thư)",
 )
 def respond(request: HttpRequest, survey_id: int, payload: ResponseIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     survey = get_object_or_404(_reachable(user), pk=survey_id)
     participant = participant_of(user)
     if participant is None:
@@ -214,7 +210,7 @@ class ResultOut(Schema):
     summary="Kết quả khảo sát (cơ quan chủ trì)",
 )
 def survey_results(request: HttpRequest, survey_id: int) -> list[dict[str, Any]]:
-    survey = get_object_or_404(_managed(_user(request)), pk=survey_id)
+    survey = get_object_or_404(_managed(signed_in_user(request)), pk=survey_id)
     specs = survey_actions.question_specs(survey)
     found = results(specs, survey.responses.values_list("answers", flat=True))
     return [

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage
 from lantoa.consultation import survey_actions
 from lantoa.consultation.models import QuestionKind, Survey, SurveyQuestion
 from lantoa.consultation.queries import public_consultations, staff_consultations
 from lantoa.consultation.surveys import QuestionResult, csv_bytes, export_rows, results
-from lantoa.consultation.views import _participant, _user, _when
+from lantoa.consultation.views import _participant, _when
 
 __all__ = [
     "survey_answer",
@@ -41,9 +42,9 @@ def _plotly_version() -> str:
 
 def _managed_survey(request: HttpRequest, survey_pk: int) -> Survey:
     return get_object_or_404(
-        Survey.objects.filter(consultation__in=staff_consultations(_user(request))).select_related(
-            "consultation"
-        ),
+        Survey.objects.filter(
+            consultation__in=staff_consultations(signed_in_user(request))
+        ).select_related("consultation"),
         pk=survey_pk,
     )
 
@@ -72,11 +73,11 @@ def survey_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def survey_create(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = get_object_or_404(staff_consultations(_user(request)), pk=pk)
+    consultation = get_object_or_404(staff_consultations(signed_in_user(request)), pk=pk)
     if request.method == "POST":
         try:
             survey = survey_actions.create_survey(
-                _user(request),
+                signed_in_user(request),
                 consultation,
                 title=request.POST.get("title", ""),
                 description=request.POST.get("description", ""),
@@ -101,7 +102,7 @@ def _add_question(request: HttpRequest, survey: Survey) -> None:
         source = get_object_or_404(SurveyQuestion, pk=post["show_if_question"], survey=survey)
         show_if = (source, post.get("show_if_value", ""))
     survey_actions.add_question(
-        _user(request),
+        signed_in_user(request),
         survey,
         kind=post.get("kind", ""),
         text=post.get("text", ""),

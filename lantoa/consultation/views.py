@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage, visible_organizations
 from lantoa.consultation import actions
 from lantoa.consultation.documents import read_docx, read_pdf, summary_docx, summary_pdf
@@ -47,17 +48,12 @@ def _participant(request: HttpRequest) -> Participant | None:
     return Participant.objects.filter(pk=pk, verified_at__isnull=False).first() if pk else None
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _public(pk: int) -> Consultation:
     return get_object_or_404(public_consultations(), pk=pk)
 
 
 def _managed(request: HttpRequest, pk: int) -> Consultation:
-    consultation = get_object_or_404(staff_consultations(_user(request)), pk=pk)
+    consultation = get_object_or_404(staff_consultations(signed_in_user(request)), pk=pk)
     return consultation
 
 
@@ -94,7 +90,7 @@ def _draft_units(request: HttpRequest) -> tuple[str, Any, str]:
 
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     owners = visible_organizations(user).order_by("path")
     if request.method == "POST":
         try:
@@ -236,7 +232,9 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             text, units, name = _draft_units(request)
-            actions.add_version(_user(request), consultation, units, text=text, source_name=name)
+            actions.add_version(
+                signed_in_user(request), consultation, units, text=text, source_name=name
+            )
         except (ValueError, PermissionDenied) as error:
             messages.error(request, str(error))
         else:
@@ -255,7 +253,7 @@ def structure(request: HttpRequest, pk: int) -> HttpResponse:
         clause = get_object_or_404(Clause, pk=request.POST.get("clause") or 0, version=version)
         try:
             actions.edit_clause(
-                _user(request),
+                signed_in_user(request),
                 clause,
                 heading=request.POST.get("heading", ""),
                 text=request.POST.get("text", ""),
@@ -280,7 +278,7 @@ def moderation(request: HttpRequest, pk: int) -> HttpResponse:
         )
         try:
             actions.moderate_comment(
-                _user(request),
+                signed_in_user(request),
                 target,
                 publish=request.POST.get("decision") == "publish",
                 reason=request.POST.get("reason", ""),
@@ -309,14 +307,14 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if "publish" in request.POST:
                 actions.set_report_published(
-                    _user(request), consultation, request.POST["publish"] == "1"
+                    signed_in_user(request), consultation, request.POST["publish"] == "1"
                 )
             else:
                 clause = get_object_or_404(
                     Clause, pk=request.POST.get("clause") or 0, version=version
                 )
                 actions.set_response(
-                    _user(request),
+                    signed_in_user(request),
                     clause,
                     kind=request.POST.get("kind", ""),
                     text=request.POST.get("text", ""),
@@ -380,7 +378,9 @@ def statements(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if "text" in request.POST:
                 if isinstance(request.user, User) and can_manage(request.user, consultation.owner):
-                    actions.add_staff_statement(_user(request), consultation, request.POST["text"])
+                    actions.add_staff_statement(
+                        signed_in_user(request), consultation, request.POST["text"]
+                    )
                 else:
                     actions.add_statement(
                         _require_participant(request), consultation, request.POST["text"]

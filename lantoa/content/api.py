@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage
 from lantoa.content.models import Item
 from lantoa.content.queries import visible_items
@@ -85,7 +85,7 @@ class PushResult(Schema):
     ),
 )
 def push_items(request: HttpRequest, source_id: int) -> Status:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     source = visible_sources(user).filter(pk=source_id, kind=SourceKind.PUSH).first()
     if source is None:
         return Status(

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.analysis.views import panel_context
 from lantoa.content.models import ItemKind
 from lantoa.content.queries import visible_items
@@ -17,7 +17,7 @@ PAGE_SIZE = 50
 
 @login_required
 def item_list(request: HtmxHttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     items = visible_items(user).select_related("source")
     source_id = request.GET.get("source", "")
     kind = request.GET.get("kind", "")
@@ -39,7 +39,7 @@ def item_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     item = get_object_or_404(
         visible_items(user).select_related("source", "parent", "story", "analysis"), pk=pk
     )

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.content.queries import visible_items
 from lantoa.core.navigation import SECTIONS
 from lantoa.sources.queries import visible_sources
@@ -27,7 +27,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     items = visible_items(user)
     context = {
         "item_count": items.count(),

@@ -3,14 +3,15 @@
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import visible_organizations
+from lantoa.core.api_calls import answer
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.crisis import actions
 from lantoa.crisis.models import Incident, MemberRole, Severity
@@ -74,40 +75,27 @@ class CloseIn(Schema):
 _WRITE = {200: IncidentOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _run(call: Any) -> Status:
-    try:
-        return Status(200, call())
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied)})
-    except ValueError as invalid:
-        return Status(422, {"detail": str(invalid)})
-
-
 @router.get("/incidents", response=list[IncidentOut], summary="Danh sách sự cố")
 @paginate(Pages)
 def list_incidents(request: HttpRequest, status: str | None = None):
-    incidents = visible_incidents(_user(request))
+    incidents = visible_incidents(signed_in_user(request))
     return incidents.filter(status=status) if status else incidents
 
 
 @router.get("/incidents/{incident_id}", response=IncidentOut, summary="Một sự cố")
 def get_incident(request: HttpRequest, incident_id: int) -> Incident:
-    return get_object_or_404(visible_incidents(_user(request)), pk=incident_id)
+    return get_object_or_404(visible_incidents(signed_in_user(request)), pk=incident_id)
 
 
 @router.get("/incidents/{incident_id}/timeline", response=list[EntryOut], summary="Diễn biến")
 def timeline(request: HttpRequest, incident_id: int) -> list[Any]:
-    incident = get_object_or_404(visible_incidents(_user(request)), pk=incident_id)
+    incident = get_object_or_404(visible_incidents(signed_in_user(request)), pk=incident_id)
     return list(incident.timeline.all())
 
 
 @router.post("/incidents", response=_WRITE, summary="Mở sự cố (bằng tay hoặc từ cảnh báo)")
 def open_incident(request: HttpRequest, payload: IncidentIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     alert = None
     if payload.alert_id is not None:
         alert = get_object_or_404(
@@ -115,7 +103,7 @@ def open_incident(request: HttpRequest, payload: IncidentIn) -> Status:
         )
     owner = alert.owner if alert else get_object_or_404(Organization, pk=payload.owner_id or 0)
     title = payload.title or (alert.title if alert else "")
-    return _run(
+    return answer(
         lambda: actions.open_incident(
             user, owner, title=title, severity=payload.severity, policy=payload.policy, alert=alert
         )
@@ -124,7 +112,7 @@ def open_incident(request: HttpRequest, payload: IncidentIn) -> Status:
 
 @router.post("/incidents/{incident_id}/actions", response=_WRITE, summary="Cập nhật sự cố")
 def act(request: HttpRequest, incident_id: int, payload: ActionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     incident = get_object_or_404(visible_incidents(user), pk=incident_id)
 
     def apply() -> Incident:
@@ -143,12 +131,12 @@ def act(request: HttpRequest, incident_id: int, payload: ActionIn) -> Status:
             actions.link_release(user, incident, release)
         return incident
 
-    return _run(apply)
+    return answer(apply)
 
 
 @router.post("/incidents/{incident_id}/close", response=_WRITE, summary="Đóng sự cố")
 def close(request: HttpRequest, incident_id: int, payload: CloseIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     incident = get_object_or_404(visible_incidents(user), pk=incident_id)
     report = actions.AfterAction(**payload.dict())
-    return _run(lambda: actions.close_incident(user, incident, report))
+    return answer(lambda: actions.close_incident(user, incident, report))

@@ -1,6 +1,6 @@
 """Incident pages: list, open (by hand or from an alert/claim), live view with actions, DOCX."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.content.queries import visible_items
 from lantoa.crisis import actions
 from lantoa.crisis.after_action import after_action_docx, after_action_pdf
@@ -24,13 +25,9 @@ from lantoa.network.queries import visible_releases
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     context = {
         "incidents": visible_incidents(user)[:200],
         "severities": Severity.choices,
@@ -43,7 +40,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def incident_open(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method != "POST" or user.organization is None:
         return redirect("crisis:incident_list")
     post = request.POST
@@ -131,7 +128,7 @@ def _apply(user: User, incident: Incident, post: Any) -> None:
 
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     incident = get_object_or_404(visible_incidents(user), pk=pk)
     if request.method == "POST":
         try:
@@ -146,7 +143,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def after_action_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    incident = get_object_or_404(visible_incidents(_user(request)), pk=pk)
+    incident = get_object_or_404(visible_incidents(signed_in_user(request)), pk=pk)
     if incident.status != IncidentStatus.CLOSED or fmt not in {"docx", "pdf"}:
         raise Http404
     if fmt == "pdf":

@@ -3,13 +3,14 @@
 from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
+from lantoa.core.api_calls import answer
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.factcheck import actions
 from lantoa.factcheck.models import Category, Claim, TipChannel, Verdict
@@ -81,52 +82,41 @@ class ClaimPatch(Schema):
     evidence_url: str | None = Field(None, max_length=2000)
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _run(call: Any) -> Status:
-    try:
-        return Status(200, call())
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied)})
-    except ValueError as invalid:
-        return Status(422, {"detail": str(invalid)})
-
-
 _WRITE = {200: ClaimOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 @router.get("/claims", response=list[ClaimOut], summary="Danh sách nhận định")
 @paginate(Pages)
 def list_claims(request: HttpRequest, status: str | None = None):
-    claims = visible_claims(_user(request))
+    claims = visible_claims(signed_in_user(request))
     return claims.filter(status=status) if status else claims
 
 
 @router.get("/claims/{claim_id}", response=ClaimOut, summary="Một nhận định")
 def get_claim(request: HttpRequest, claim_id: int) -> Claim:
-    return get_object_or_404(visible_claims(_user(request)), pk=claim_id)
+    return get_object_or_404(visible_claims(signed_in_user(request)), pk=claim_id)
 
 
 @router.get("/claims/{claim_id}/events", response=list[EventOut], summary="Nhật ký nhận định")
 def claim_events(request: HttpRequest, claim_id: int) -> list[Any]:
-    return list(get_object_or_404(visible_claims(_user(request)), pk=claim_id).events.all())
+    return list(
+        get_object_or_404(visible_claims(signed_in_user(request)), pk=claim_id).events.all()
+    )
 
 
 @router.post("/claims", response=_WRITE, summary="Thêm nhận định")
 def create_claim(request: HttpRequest, payload: ClaimIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
-    return _run(
+    return answer(
         lambda: actions.create_claim(
-            _user(request), owner, payload.statement, category=payload.category
+            signed_in_user(request), owner, payload.statement, category=payload.category
         )
     )
 
 
 @router.patch("/claims/{claim_id}", response=_WRITE, summary="Xử lý nhận định")
 def patch_claim(request: HttpRequest, claim_id: int, payload: ClaimPatch) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     claim = get_object_or_404(visible_claims(user), pk=claim_id)
 
     def apply() -> Claim:
@@ -144,20 +134,20 @@ def patch_claim(request: HttpRequest, claim_id: int, payload: ClaimPatch) -> Sta
         claim.refresh_from_db()
         return claim
 
-    return _run(apply)
+    return answer(apply)
 
 
 @router.post("/claims/{claim_id}/verdict", response=_WRITE, summary="Công bố kết luận")
 def post_verdict(request: HttpRequest, claim_id: int, payload: VerdictIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     claim = get_object_or_404(visible_claims(user), pk=claim_id)
-    return _run(lambda: actions.issue_verdict(user, claim, payload.verdict, payload.explanation))
+    return answer(lambda: actions.issue_verdict(user, claim, payload.verdict, payload.explanation))
 
 
 @router.get("/tips", response=list[TipOut], summary="Danh sách tin báo")
 @paginate(Pages)
 def list_tips(request: HttpRequest):
-    return visible_tips(_user(request))
+    return visible_tips(signed_in_user(request))
 
 
 @router.post(
@@ -168,6 +158,8 @@ def list_tips(request: HttpRequest):
 def create_tip(request: HttpRequest, payload: TipIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     spec = actions.TipInput(text=payload.text, category=payload.category, link=payload.link)
-    return _run(
-        lambda: actions.receive_tip(owner, spec, channel=TipChannel.API, user=_user(request))
+    return answer(
+        lambda: actions.receive_tip(
+            owner, spec, channel=TipChannel.API, user=signed_in_user(request)
+        )
     )

@@ -1,7 +1,7 @@
 """Staff pages: claims and their verification workflow, incoming tips."""
 
 from collections import Counter
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import visible_organizations
 from lantoa.factcheck import actions
 from lantoa.factcheck.forms import (
@@ -27,13 +28,9 @@ from lantoa.factcheck.queries import visible_claims, visible_tips
 from lantoa.monitoring.models import Alert
 
 
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
 @login_required
 def claim_list(request: HttpRequest) -> HttpResponse:
-    claims = visible_claims(_user(request))
+    claims = visible_claims(signed_in_user(request))
     filters = FilterForm(request.GET)
     if filters.is_valid() and filters.cleaned_data["status"]:
         claims = claims.filter(status=filters.cleaned_data["status"])
@@ -43,7 +40,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def claim_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     form = ClaimForm(request.POST or None)
     tip = None
     if request.GET.get("tip"):
@@ -117,7 +114,7 @@ def _apply(request: HttpRequest, user: User, claim: Claim, action: str) -> None:
 
 @login_required
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     claim = get_object_or_404(visible_claims(user), pk=pk)
     if request.method == "POST":
         action = request.POST.get("action", "")
@@ -135,7 +132,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def tip_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if request.method == "POST":
         alert = get_object_or_404(
             Alert.objects.filter(owner__in=visible_organizations(user)),
@@ -149,7 +146,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def tip_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     tip = get_object_or_404(visible_tips(user), pk=pk)
     if request.method == "POST":
         claim = get_object_or_404(visible_claims(user), pk=request.POST.get("claim") or 0)

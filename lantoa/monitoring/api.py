@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.monitoring import actions, trends
 from lantoa.monitoring.models import Alert
@@ -75,7 +75,7 @@ def list_topics(request: HttpRequest):
     "/topics", response={201: TopicOut, 403: ErrorOut, 422: ErrorOut}, summary="Thêm chủ đề"
 )
 def create_topic(request: HttpRequest, payload: TopicIn) -> Status:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     if user.organization is None:
         return Status(403, {"detail": "Tài khoản chưa thuộc đơn vị nào."})
     try:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import is_central
 from lantoa.content.models import ItemKind
 from lantoa.core.http import HtmxHttpRequest
@@ -55,14 +56,10 @@ REPORT_WEEKS = 8
 TOP_STORIES = 10
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     """The officer's morning page: topics with their last 7 days, and open alerts."""
-    user = _user(request)
+    user = signed_in_user(request)
     since = trends.local_today() - timedelta(days=6)
     rows = []
     for topic in visible_topics(user).filter(active=True):
@@ -94,7 +91,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("monitoring.add_topic", raise_exception=True)
 def topic_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if user.organization is None:
@@ -113,7 +110,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def topic_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     topic = get_object_or_404(visible_topics(user), pk=pk)
     initial = {
         "name": topic.name,
@@ -181,7 +178,7 @@ def _chart_payload(topic: Topic, days: int) -> dict[str, Any]:
 
 @login_required
 def topic_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     topic = get_object_or_404(visible_topics(user), pk=pk)
     days = _period(request)
     context = {
@@ -222,7 +219,7 @@ _REPORT_TYPES = {
 @login_required
 def topic_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The weekly report of a topic as PDF or DOCX (``?week=YYYY-Www``, last week by default)."""
-    topic = get_object_or_404(visible_topics(_user(request)), pk=pk)
+    topic = get_object_or_404(visible_topics(signed_in_user(request)), pk=pk)
     if fmt not in _REPORT_TYPES:
         return HttpResponseBadRequest(_("Chỉ xuất được báo cáo dạng pdf hoặc docx."))
     try:
@@ -246,7 +243,7 @@ def topic_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_POST
 def report_subscription(request: HttpRequest, pk: int) -> HttpResponse:
     """Subscribe to (or unsubscribe from) the topic's weekly report e-mail."""
-    user = _user(request)
+    user = signed_in_user(request)
     topic = get_object_or_404(visible_topics(user), pk=pk)
     if request.POST.get("action") == "unsubscribe":
         actions.unsubscribe_from_report(user, topic)
@@ -266,7 +263,7 @@ def report_subscription(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def topic_backfill(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress box of the latest retroactive scan (polled by htmx while running)."""
-    topic = get_object_or_404(visible_topics(_user(request)), pk=pk)
+    topic = get_object_or_404(visible_topics(signed_in_user(request)), pk=pk)
     return render(
         request, "monitoring/_backfill.html", {"topic": topic, "backfill": topic.backfills.first()}
     )
@@ -275,7 +272,7 @@ def topic_backfill(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
     """Up to five topics side by side: daily volume and negative share."""
-    user = _user(request)
+    user = signed_in_user(request)
     wanted = [int(v) for v in request.GET.getlist("topics") if v.isdigit()][:MAX_COMPARED]
     topics = list(visible_topics(user).filter(pk__in=wanted))
     days = _period(request)
@@ -304,7 +301,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def search_page(request: HtmxHttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     form = SearchForm(request.GET or None)
     context: dict[str, Any] = {"form": form, "page": None}
     if form.is_bound and form.is_valid():
@@ -332,7 +329,7 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 def search_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
-    user = _user(request)
+    user = signed_in_user(request)
     form = SearchForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(
@@ -357,7 +354,7 @@ def search_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
 @login_required
 @require_POST
 def rule_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     topic = get_object_or_404(visible_topics(user), pk=pk)
     form = AlertRuleForm(request.POST)
     if form.is_valid():
@@ -384,7 +381,7 @@ def rule_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def alert_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     status = request.GET.get("status", "")
     alerts = visible_alerts(user)
     if status in AlertStatus.values:
@@ -408,7 +405,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def alert_action(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     alert = get_object_or_404(visible_alerts(user), pk=pk)
     action = request.POST.get("action", "")
     if action == "acknowledge":

@@ -4,7 +4,6 @@ briefings.
 Same permissions as the pages: reads through ``queries``, writes through ``actions``.
 """
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +15,8 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
+from lantoa.core.api_calls import answer
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.network.actions import briefings, directory, distribution, questions, releases
 from lantoa.network.models import Briefing, Channel, Contact, ContactKind, ListKind, Release
@@ -33,20 +34,6 @@ from lantoa.network.vocabulary import from_tags
 router = Router()
 
 _ERRORS = {403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _guarded(call: Callable[[], Any], code: int = 200) -> Status:
-    try:
-        with transaction.atomic():
-            return Status(code, call())
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied) or "Không có quyền."})
-    except ValueError as invalid:
-        return Status(422, {"detail": str(invalid)})
 
 
 def _owner(user: User, owner_id: int | None) -> Organization:
@@ -119,7 +106,7 @@ class ContactPatch(Schema):
 def list_contacts(
     request: HttpRequest, kind: str | None = None, beat: str | None = None, q: str | None = None
 ):
-    contacts = visible_contacts(_user(request)).order_by("full_name", "id")
+    contacts = visible_contacts(signed_in_user(request)).order_by("full_name", "id")
     if kind:
         contacts = contacts.filter(kind=kind)
     if beat:
@@ -131,24 +118,24 @@ def list_contacts(
 
 @router.get("/contacts/{contact_id}", response=ContactOut, summary="Một đầu mối")
 def get_contact(request: HttpRequest, contact_id: int) -> Contact:
-    return get_object_or_404(visible_contacts(_user(request)), pk=contact_id)
+    return get_object_or_404(visible_contacts(signed_in_user(request)), pk=contact_id)
 
 
 @router.post("/contacts", response={201: ContactOut, **_ERRORS}, summary="Thêm đầu mối")
 def post_contact(request: HttpRequest, payload: ContactIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     fields = payload.dict(exclude={"owner_id"})
-    return _guarded(
-        lambda: directory.create_contact(user, _owner(user, payload.owner_id), **fields), 201
+    return answer(
+        lambda: directory.create_contact(user, _owner(user, payload.owner_id), **fields), status=201
     )
 
 
 @router.patch("/contacts/{contact_id}", response={200: ContactOut, **_ERRORS}, summary="Sửa")
 def patch_contact(request: HttpRequest, contact_id: int, payload: ContactPatch) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     contact = get_object_or_404(visible_contacts(user), pk=contact_id)
     fields = payload.dict(exclude_none=True)
-    return _guarded(lambda: directory.update_contact(user, contact, **fields))
+    return answer(lambda: directory.update_contact(user, contact, **fields))
 
 
 class ListOut(Schema):
@@ -179,12 +166,12 @@ class ListIn(Schema):
 @router.get("/lists", response=list[ListOut], summary="Danh sách nhận tin")
 @paginate(Pages)
 def list_lists(request: HttpRequest):
-    return visible_lists(_user(request)).order_by("name", "id")
+    return visible_lists(signed_in_user(request)).order_by("name", "id")
 
 
 @router.post("/lists", response={201: ListOut, **_ERRORS}, summary="Tạo danh sách nhận tin")
 def post_list(request: HttpRequest, payload: ListIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
 
     def create() -> Any:
         created = directory.create_list(
@@ -200,7 +187,7 @@ def post_list(request: HttpRequest, payload: ListIn) -> Status:
             directory.set_list_members(user, created, members)
         return created
 
-    return _guarded(create, 201)
+    return answer(create, status=201)
 
 
 class ReleaseOut(Schema):
@@ -246,21 +233,21 @@ class ReportOut(Schema):
 @router.get("/releases", response=list[ReleaseOut], summary="Thông cáo báo chí")
 @paginate(Pages)
 def list_releases(request: HttpRequest, status: str | None = None):
-    found = visible_releases(_user(request))
+    found = visible_releases(signed_in_user(request))
     return found.filter(status=status) if status else found
 
 
 @router.get("/releases/{release_id}", response=ReleaseOut, summary="Một thông cáo")
 def get_release(request: HttpRequest, release_id: int) -> Release:
-    return get_object_or_404(visible_releases(_user(request)), pk=release_id)
+    return get_object_or_404(visible_releases(signed_in_user(request)), pk=release_id)
 
 
 @router.post("/releases", response={201: ReleaseOut, **_ERRORS}, summary="Soạn thông cáo")
 def post_release(request: HttpRequest, payload: ReleaseIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     fields = payload.dict(exclude={"owner_id"})
-    return _guarded(
-        lambda: releases.create_release(user, _owner(user, payload.owner_id), **fields), 201
+    return answer(
+        lambda: releases.create_release(user, _owner(user, payload.owner_id), **fields), status=201
     )
 
 
@@ -286,14 +273,14 @@ def _act(user: User, release: Release, payload: ReleaseAction) -> Release:
     summary="Gửi duyệt, duyệt, trả lại, phát hành hoặc gửi lại một thông cáo",
 )
 def release_action(request: HttpRequest, release_id: int, payload: ReleaseAction) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     release = get_object_or_404(visible_releases(user), pk=release_id)
-    return _guarded(lambda: _act(user, release, payload))
+    return answer(lambda: _act(user, release, payload))
 
 
 @router.get("/releases/{release_id}/report", response=ReportOut, summary="Báo cáo phát hành")
 def release_report(request: HttpRequest, release_id: int) -> dict[str, Any]:
-    release = get_object_or_404(visible_releases(_user(request)), pk=release_id)
+    release = get_object_or_404(visible_releases(signed_in_user(request)), pk=release_id)
     report = distribution.distribution_report(release)
     return {
         "total": report.total,
@@ -316,7 +303,7 @@ class BounceOut(Schema):
     summary="Nhận một thư báo trả lại (DSN, nội dung thô message/rfc822)",
 )
 def post_bounce(request: HttpRequest) -> Status:
-    if not _user(request).has_perm("network.distribute_release"):
+    if not signed_in_user(request).has_perm("network.distribute_release"):
         return Status(403, {"detail": "Không có quyền."})
     outcome = distribution.record_bounce(request.body)
     return Status(200, {"outcome": outcome.outcome, "deliveries": list(outcome.deliveries)})
@@ -373,15 +360,15 @@ class AnswerIn(Schema):
 @router.get("/questions", response=list[QuestionOut], summary="Câu hỏi của báo chí")
 @paginate(Pages)
 def list_questions(request: HttpRequest, status: str | None = None):
-    found = visible_questions(_user(request))
+    found = visible_questions(signed_in_user(request))
     return found.filter(status=status) if status else found
 
 
 @router.post("/questions", response={201: QuestionOut, **_ERRORS}, summary="Gửi/ghi câu hỏi")
 def post_question(request: HttpRequest, payload: QuestionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     owner = get_object_or_404(Organization, pk=payload.owner_id)
-    return _guarded(
+    return answer(
         lambda: questions.register_question(
             user,
             owner,
@@ -390,7 +377,7 @@ def post_question(request: HttpRequest, payload: QuestionIn) -> Status:
             asker_name=payload.asker_name,
             asker_outlet=payload.asker_outlet,
         ),
-        201,
+        status=201,
     )
 
 
@@ -400,9 +387,9 @@ def post_question(request: HttpRequest, payload: QuestionIn) -> Status:
     summary="Trả lời câu hỏi",
 )
 def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     question = get_object_or_404(visible_questions(user), pk=question_id)
-    return _guarded(
+    return answer(
         lambda: questions.answer_question(
             user, question, answer=payload.answer, is_public=payload.is_public
         )
@@ -415,7 +402,7 @@ def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn) -
     summary="Tiếp nhận, không tiếp nhận, giao đơn vị hoặc công bố câu trả lời",
 )
 def question_action(request: HttpRequest, question_id: int, payload: QuestionAction) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     question = get_object_or_404(visible_questions(user), pk=question_id)
 
     def act() -> Any:
@@ -428,7 +415,7 @@ def question_action(request: HttpRequest, question_id: int, payload: QuestionAct
         unit = get_object_or_404(Organization, pk=payload.unit_id or 0)
         return questions.assign_question(user, question, unit)
 
-    return _guarded(act)
+    return answer(act)
 
 
 @router.post(
@@ -437,13 +424,13 @@ def question_action(request: HttpRequest, question_id: int, payload: QuestionAct
     summary="Nhận một thư chuyển tiếp chứa câu hỏi (nội dung thô message/rfc822)",
 )
 def post_question_mail(request: HttpRequest, owner_id: int | None = None) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
 
     def receive() -> dict[str, Any]:
         outcome = questions.receive_question_mail(_owner(user, owner_id), request.body, user=user)
         return {"outcome": outcome.outcome, "question_id": outcome.question_id}
 
-    return _guarded(receive, 201)
+    return answer(receive, status=201)
 
 
 class BriefingOut(Schema):
@@ -502,20 +489,21 @@ class BriefingAction(Schema):
 @router.get("/briefings", response=list[BriefingOut], summary="Họp báo")
 @paginate(Pages)
 def list_briefings(request: HttpRequest):
-    return visible_briefings(_user(request))
+    return visible_briefings(signed_in_user(request))
 
 
 @router.get("/briefings/{briefing_id}", response=BriefingOut, summary="Một buổi họp báo")
 def get_briefing(request: HttpRequest, briefing_id: int) -> Briefing:
-    return get_object_or_404(visible_briefings(_user(request)), pk=briefing_id)
+    return get_object_or_404(visible_briefings(signed_in_user(request)), pk=briefing_id)
 
 
 @router.post("/briefings", response={201: BriefingOut, **_ERRORS}, summary="Lên lịch họp báo")
 def post_briefing(request: HttpRequest, payload: BriefingIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     fields = payload.dict(exclude={"owner_id"})
-    return _guarded(
-        lambda: briefings.schedule_briefing(user, _owner(user, payload.owner_id), **fields), 201
+    return answer(
+        lambda: briefings.schedule_briefing(user, _owner(user, payload.owner_id), **fields),
+        status=201,
     )
 
 
@@ -543,6 +531,6 @@ def _brief(user: User, briefing: Briefing, payload: BriefingAction) -> Briefing:
     summary="Mời danh sách, gửi lại giấy mời lỗi, ghi người dự, gắn câu hỏi",
 )
 def briefing_action(request: HttpRequest, briefing_id: int, payload: BriefingAction) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     briefing = get_object_or_404(visible_briefings(user), pk=briefing_id)
-    return _guarded(lambda: _brief(user, briefing, payload))
+    return answer(lambda: _brief(user, briefing, payload))

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from lantoa.accounts.models import Organization, OrganizationType, User
+from lantoa.accounts.models import Organization, OrganizationType
+from lantoa.accounts.requests import signed_in_user
 from lantoa.network.actions.distribution import acknowledge, record_click
 from lantoa.network.actions.questions import register_question, response_days
 from lantoa.network.models import (
@@ -116,7 +117,7 @@ def recipient_attachment(request: HttpRequest, token: str, pk: int) -> FileRespo
 
 
 def _journalist(request: HttpRequest) -> Contact:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     contact = Contact.objects.filter(user=user, is_active=True).select_related("outlet").first()
     if contact is None or is_staff_member(user):
         raise PermissionDenied(_("Trang này dành cho nhà báo đã đăng ký với cơ quan."))
@@ -127,7 +128,7 @@ def _journalist(request: HttpRequest) -> Contact:
 def ask_page(request: HttpRequest) -> HttpResponse:
     """A registered journalist's form and their own questions (answers included)."""
     journalist = _journalist(request)
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     organizations = Organization.objects.filter(is_active=True).exclude(type=OrganizationType.PRESS)
     error = ""
     if request.method == "POST":

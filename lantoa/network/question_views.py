@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import visible_organizations
 from lantoa.network.actions import questions
 from lantoa.network.models import PressQuestion, QuestionChannel, QuestionStatus
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 
 
 def staff_user(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     if not is_staff_member(user):
         raise PermissionDenied
     return user

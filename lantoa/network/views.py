@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.core.http import HtmxHttpRequest
 from lantoa.network.actions import directory, distribution, releases
 from lantoa.network.importing import UnreadableFile, write_csv, write_xlsx
@@ -35,7 +36,7 @@ _SESSION_IMPORT = "network_import"
 
 
 def _staff(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     if not is_staff_member(user):
         raise PermissionDenied
     return user

@@ -3,12 +3,10 @@
 ``PermissionDenied`` → 403, ``ValueError`` → 422, a record outside the user's reach → 404.
 """
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +15,9 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import visible_organizations
+from lantoa.core.api_calls import answer
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.monitoring.models import Topic
 from lantoa.monitoring.queries import visible_topics
@@ -56,21 +56,6 @@ def _responses(code: int, schema: Any) -> dict[int, Any]:
 
 
 VND = Field(..., ge=0, le=10**15, description="Số tiền nguyên đồng (VND)")
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _write(code: int, do: Callable[[], Any]) -> Status:
-    try:
-        with transaction.atomic():
-            result = do()
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied)})
-    except ValueError as invalid:
-        return Status(422, {"detail": str(invalid)})
-    return Status(code, result)
 
 
 # Schemas
@@ -398,21 +383,21 @@ def _organization(user: User, organization_id: int) -> Any:
 @router.get("/policies", response=list[PolicyOut], summary="Danh sách chính sách")
 @paginate(Pages)
 def list_policies(request: HttpRequest, stage: PolicyStage | None = None) -> Any:
-    policies = visible_policies(_user(request)).order_by("title")
+    policies = visible_policies(signed_in_user(request)).order_by("title")
     return policies.filter(stage=stage) if stage else policies
 
 
 @router.post("/policies", response=_responses(201, PolicyOut), summary="Thêm chính sách")
 def create_policy(request: HttpRequest, payload: PolicyIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     data = payload.dict()
     organization = _organization(user, data.pop("organization_id"))
     topic_id = data.pop("monitoring_topic_id")
-    return _write(
-        201,
+    return answer(
         lambda: actions.create_policy(
             user, organization, monitoring_topic=_topic(user, topic_id), **data
         ),
+        status=201,
     )
 
 
@@ -422,13 +407,12 @@ def create_policy(request: HttpRequest, payload: PolicyIn) -> Status:
     summary="Gắn hoặc bỏ gắn chủ đề theo dõi của chính sách",
 )
 def patch_policy(request: HttpRequest, policy_id: int, payload: PolicyPatch) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     policy = get_object_or_404(visible_policies(user), pk=policy_id)
-    return _write(
-        200,
+    return answer(
         lambda: actions.update_policy(
             user, policy, monitoring_topic=_topic(user, payload.monitoring_topic_id)
-        ),
+        )
     )
 
 
@@ -451,7 +435,7 @@ def _topic(user: User, topic_id: int | None) -> Topic | None:
     summary="Tình hình ban hành kế hoạch của các đơn vị trực thuộc",
 )
 def get_compliance(request: HttpRequest, parent_id: int, year: int) -> Any:
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.has_perm("plans.view_plan"):
         return Status(404, {"detail": "Không tìm thấy."})
     board = compliance_board(_organization(user, parent_id), year)
@@ -479,7 +463,9 @@ def list_plans(
     status: PlanStatus | None = None,
     organization_id: int | None = None,
 ) -> Any:
-    plans = visible_plans(_user(request)).prefetch_related("policies").order_by("-year", "id")
+    plans = (
+        visible_plans(signed_in_user(request)).prefetch_related("policies").order_by("-year", "id")
+    )
     if year:
         plans = plans.filter(year=year)
     if status:
@@ -491,13 +477,12 @@ def list_plans(
 
 @router.post("/", response=_responses(201, PlanOut), summary="Tạo kế hoạch (dự thảo)")
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     organization = _organization(user, payload.organization_id)
     policies = list(visible_policies(user).filter(pk__in=payload.policy_ids))
     if len(policies) != len(set(payload.policy_ids)):
         return Status(422, {"detail": "Có chính sách không tồn tại."})
-    return _write(
-        201,
+    return answer(
         lambda: actions.create_plan(
             user,
             organization,
@@ -506,11 +491,12 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status:
             summary=payload.summary,
             policies=policies,
         ),
+        status=201,
     )
 
 
 def _plan(request: HttpRequest, plan_id: int) -> Plan:
-    return get_object_or_404(visible_plans(_user(request)), pk=plan_id)
+    return get_object_or_404(visible_plans(signed_in_user(request)), pk=plan_id)
 
 
 @router.get("/{plan_id}", response=PlanOut, summary="Một kế hoạch")
@@ -520,12 +506,12 @@ def get_plan(request: HttpRequest, plan_id: int) -> Plan:
 
 @router.patch("/{plan_id}", response=_responses(200, PlanOut), summary="Sửa kế hoạch dự thảo")
 def patch_plan(request: HttpRequest, plan_id: int, payload: PlanPatch) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan(request, plan_id)
     fields = payload.dict(exclude_unset=True)
     ids = fields.pop("policy_ids", None)
     policies = None if ids is None else list(visible_policies(user).filter(pk__in=ids))
-    return _write(200, lambda: actions.update_plan(user, plan, policies=policies, **fields))
+    return answer(lambda: actions.update_plan(user, plan, policies=policies, **fields))
 
 
 @router.post(
@@ -534,17 +520,16 @@ def patch_plan(request: HttpRequest, plan_id: int, payload: PlanPatch) -> Status
     summary="Trình, trả lại, phê duyệt, triển khai hoặc kết thúc kế hoạch",
 )
 def transition_plan(request: HttpRequest, plan_id: int, payload: TransitionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan(request, plan_id)
-    return _write(
-        200,
+    return answer(
         lambda: actions.move_plan(
             user,
             plan,
             payload.move,
             document_number=payload.document_number,
             document_date=payload.document_date,
-        ),
+        )
     )
 
 
@@ -572,7 +557,7 @@ def list_activities(request: HttpRequest, plan_id: int, overdue: bool | None = N
     "/{plan_id}/activities", response=_responses(201, ActivityOut), summary="Thêm hoạt động"
 )
 def create_activity(request: HttpRequest, plan_id: int, payload: ActivityIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan(request, plan_id)
     data = payload.dict()
     policy_id = data.pop("policy_id")
@@ -583,15 +568,13 @@ def create_activity(request: HttpRequest, plan_id: int, payload: ActivityIn) -> 
             return Status(422, {"detail": "Chính sách không tồn tại."})
     data["audiences"] = [str(a) for a in data["audiences"]]
     data["channels"] = [str(c) for c in data["channels"]]
-    return _write(
-        201,
-        lambda: actions.add_activity(user, plan, policy=policy, **data),
-    )
+    return answer(lambda: actions.add_activity(user, plan, policy=policy, **data), status=201)
 
 
 def _activity(request: HttpRequest, activity_id: int) -> Activity:
     return get_object_or_404(
-        visible_activities(_user(request)).select_related("plan__organization"), pk=activity_id
+        visible_activities(signed_in_user(request)).select_related("plan__organization"),
+        pk=activity_id,
     )
 
 
@@ -606,13 +589,10 @@ def get_activity(request: HttpRequest, activity_id: int) -> Activity:
     summary="Cập nhật trạng thái hoạt động",
 )
 def patch_activity(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity(request, activity_id)
     status = payload.status or activity.status
-    return _write(
-        200,
-        lambda: actions.set_activity_status(user, activity, status),
-    )
+    return answer(lambda: actions.set_activity_status(user, activity, status))
 
 
 @router.put(
@@ -621,14 +601,11 @@ def patch_activity(request: HttpRequest, activity_id: int, payload: ActivityPatc
     summary="Đặt dòng kinh phí (nguồn, quý) của hoạt động",
 )
 def put_budget_line(request: HttpRequest, activity_id: int, payload: BudgetLineIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity(request, activity_id)
     data = payload.dict()
     data["funding_source"] = str(data["funding_source"])
-    return _write(
-        200,
-        lambda: actions.set_budget_line(user, activity, **data),
-    )
+    return answer(lambda: actions.set_budget_line(user, activity, **data))
 
 
 @router.post(
@@ -637,12 +614,9 @@ def put_budget_line(request: HttpRequest, activity_id: int, payload: BudgetLineI
     summary="Thêm sản phẩm",
 )
 def create_output(request: HttpRequest, activity_id: int, payload: OutputIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity(request, activity_id)
-    return _write(
-        201,
-        lambda: actions.add_output(user, activity, **payload.dict()),
-    )
+    return answer(lambda: actions.add_output(user, activity, **payload.dict()), status=201)
 
 
 # Press commissions
@@ -651,7 +625,7 @@ def create_output(request: HttpRequest, activity_id: int, payload: OutputIn) -> 
 @router.get("/commissions/", response=list[CommissionOut], summary="Đặt hàng báo chí")
 @paginate(Pages)
 def list_commissions(request: HttpRequest, status: CommissionStatus | None = None) -> Any:
-    commissions = visible_commissions(_user(request)).order_by("-starts_on", "id")
+    commissions = visible_commissions(signed_in_user(request)).order_by("-starts_on", "id")
     return commissions.filter(status=status) if status else commissions
 
 
@@ -659,7 +633,7 @@ def list_commissions(request: HttpRequest, status: CommissionStatus | None = Non
     "/commissions/", response=_responses(201, CommissionOut), summary="Đặt hàng báo chí mới"
 )
 def create_commission(request: HttpRequest, payload: CommissionIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     data = payload.dict()
     organization = _organization(user, data.pop("organization_id"))
     plan_id = data.pop("plan_id")
@@ -669,11 +643,11 @@ def create_commission(request: HttpRequest, payload: CommissionIn) -> Status:
         if data["plan"] is None:
             return Status(422, {"detail": "Kế hoạch không tồn tại."})
     data["status"] = str(data["status"])
-    return _write(201, lambda: actions.create_commission(user, organization, **data))
+    return answer(lambda: actions.create_commission(user, organization, **data), status=201)
 
 
 def _commission(request: HttpRequest, commission_id: int) -> Any:
-    return get_object_or_404(visible_commissions(_user(request)), pk=commission_id)
+    return get_object_or_404(visible_commissions(signed_in_user(request)), pk=commission_id)
 
 
 @router.get("/commissions/{commission_id}", response=CommissionOut, summary="Một đơn đặt hàng")
@@ -687,12 +661,9 @@ def get_commission(request: HttpRequest, commission_id: int) -> Any:
     summary="Ghi nhận tin, bài đã giao (theo địa chỉ hoặc tin bài đã thu thập)",
 )
 def create_delivery(request: HttpRequest, commission_id: int, payload: DeliveryIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     commission = _commission(request, commission_id)
-    return _write(
-        201,
-        lambda: actions.record_delivery(user, commission, **payload.dict()),
-    )
+    return answer(lambda: actions.record_delivery(user, commission, **payload.dict()), status=201)
 
 
 @router.post(
@@ -701,12 +672,9 @@ def create_delivery(request: HttpRequest, commission_id: int, payload: DeliveryI
     summary="Nghiệm thu",
 )
 def accept_commission(request: HttpRequest, commission_id: int, payload: AcceptanceIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     commission = _commission(request, commission_id)
-    return _write(
-        200,
-        lambda: actions.accept_commission(user, commission, **payload.dict()),
-    )
+    return answer(lambda: actions.accept_commission(user, commission, **payload.dict()))
 
 
 # Staff and training
@@ -715,37 +683,37 @@ def accept_commission(request: HttpRequest, commission_id: int, payload: Accepta
 @router.get("/staff/", response=list[StaffOut], summary="Cán bộ làm công tác truyền thông")
 @paginate(Pages)
 def list_staff(request: HttpRequest) -> Any:
-    return visible_staff(_user(request)).order_by("full_name", "id")
+    return visible_staff(signed_in_user(request)).order_by("full_name", "id")
 
 
 @router.post("/staff/", response=_responses(201, StaffOut), summary="Thêm cán bộ")
 def create_staff(request: HttpRequest, payload: StaffIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     data = payload.dict()
     organization = _organization(user, data.pop("organization_id"))
     data["employment"] = str(data["employment"])
-    return _write(
-        201,
-        lambda: actions.add_staff(user, organization, **data),
-    )
+    return answer(lambda: actions.add_staff(user, organization, **data), status=201)
 
 
 @router.get("/trainings/", response=list[TrainingOut], summary="Lớp bồi dưỡng")
 @paginate(Pages)
 def list_trainings(request: HttpRequest) -> Any:
-    return visible_trainings(_user(request)).prefetch_related("participants").order_by("-held_on")
+    return (
+        visible_trainings(signed_in_user(request))
+        .prefetch_related("participants")
+        .order_by("-held_on")
+    )
 
 
 @router.post("/trainings/", response=_responses(201, TrainingOut), summary="Thêm lớp bồi dưỡng")
 def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
-    user = _user(request)
+    user = signed_in_user(request)
     organization = _organization(user, payload.organization_id)
     staff = visible_staff(user).in_bulk([p.staff_id for p in payload.participants])
     if len(staff) != len({p.staff_id for p in payload.participants}):
         return Status(422, {"detail": "Có học viên không tồn tại."})
     people = [(staff[p.staff_id], p.certificate) for p in payload.participants]
-    return _write(
-        201,
+    return answer(
         lambda: actions.add_training(
             user,
             organization,
@@ -754,4 +722,5 @@ def create_training(request: HttpRequest, payload: TrainingIn) -> Status:
             organiser=payload.organiser,
             participants=people,
         ),
+        status=201,
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage
 from lantoa.plans import actions
 from lantoa.plans.exports import DOCX, plan_docx
@@ -49,17 +50,13 @@ ACTIVITY_FIELDS = (
 )
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def today() -> date:
     return timezone.localdate()
 
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.has_perm("plans.view_plan"):
         raise PermissionDenied
     plans = visible_plans(user).select_related("organization")
@@ -88,7 +85,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.has_perm("plans.add_plan"):
         raise PermissionDenied
     form = PlanForm(user, request.POST or None, initial={"year": today().year})
@@ -117,7 +114,7 @@ def _plan_for(user: User, pk: int) -> Plan:
 
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan_for(user, pk)
     initial = {name: getattr(plan, name) for name in PLAN_FIELDS}
     initial["policies"] = list(plan.policies.all())
@@ -147,7 +144,7 @@ def _moves_for(user: User, plan: Plan) -> list[Move]:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan_for(user, pk)
     activities = list(plan.activities.select_related("policy"))
     budget = plan_budget(plan)
@@ -182,7 +179,7 @@ MOVE_LABELS = {
 @login_required
 @require_POST
 def plan_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan_for(user, pk)
     try:
         chosen = Move(move)
@@ -209,7 +206,7 @@ def plan_move(request: HttpRequest, pk: int, move: str) -> HttpResponse:
 @login_required
 def plan_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan as a DOCX report: activities, budget and the impact of its outputs."""
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan_for(user, pk)
     found = impact_points(user, plan)
     body = plan_docx(
@@ -227,7 +224,7 @@ def plan_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def signed_file(request: HttpRequest, pk: int) -> FileResponse:
-    plan = _plan_for(_user(request), pk)
+    plan = _plan_for(signed_in_user(request), pk)
     if not plan.signed_file:
         raise Http404
     return FileResponse(plan.signed_file.open("rb"), as_attachment=True)
@@ -235,7 +232,7 @@ def signed_file(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     plan = _plan_for(user, pk)
     form = ActivityForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -257,7 +254,7 @@ def _activity_for(user: User, pk: int) -> Activity:
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity_for(user, pk)
     initial = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
     form = ActivityForm(user, request.POST or None, initial=initial)
@@ -274,7 +271,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity_for(user, pk)
     plan = activity.plan
     can_change = (
@@ -301,7 +298,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def activity_budget(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity_for(user, pk)
     form = BudgetLineForm(request.POST)
     if not form.is_valid():
@@ -314,7 +311,7 @@ def activity_budget(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity_for(user, pk)
     form = ActivityStatusForm(request.POST)
     if form.is_valid():
@@ -326,7 +323,7 @@ def activity_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def activity_output(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     activity = _activity_for(user, pk)
     form = OutputForm(request.POST)
     if not form.is_valid():

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import Organization, User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage, visible_organizations
 from lantoa.plans import actions
 from lantoa.plans.budget import BudgetFigures
@@ -19,10 +20,6 @@ from lantoa.plans.labels import count_label, group_name, status_name
 from lantoa.plans.models import FundingSource
 from lantoa.plans.queries import compliance_board, organizations_with_children, yearly_budget
 from lantoa.plans.views import today
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _year(request: HttpRequest) -> int:
@@ -43,7 +40,7 @@ def _parent(request: HttpRequest, user: User) -> Organization | None:
 
 @login_required
 def board(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     parent = _parent(request, user)
     year = _year(request)
     context: dict[str, object] = {
@@ -69,7 +66,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def board_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if fmt not in ("xlsx", "docx"):
         raise Http404
     parent = _parent(request, user)
@@ -86,7 +83,7 @@ def board_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 @require_POST
 def board_deadline(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     raw_parent, raw_year = request.POST.get("parent", ""), request.POST.get("year", "")
     if not (raw_parent.isdigit() and raw_year.isdigit() and 2000 <= int(raw_year) <= 2100):
         raise Http404
@@ -103,7 +100,7 @@ def board_deadline(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def budget_summary(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     if not user.has_perm("plans.view_plan"):
         raise PermissionDenied
     year = _year(request)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage
 from lantoa.plans import actions
 from lantoa.plans.forms import (
@@ -33,7 +34,7 @@ from lantoa.plans.views import today
 
 
 def _user(request: HttpRequest, permission: str) -> User:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     if not user.has_perm(permission):
         raise PermissionDenied
     return user

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.core.api_pagination import ErrorOut, Pages
 from lantoa.sources.actions import rename_source, set_source_status
 from lantoa.sources.models import Source, SourceStatus
@@ -57,7 +57,7 @@ class SourcePatch(Schema):
     summary="Đổi tên, tạm dừng hoặc tiếp tục một nguồn tin",
 )
 def patch_source(request: HttpRequest, source_id: int, payload: SourcePatch) -> Status:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     source = get_object_or_404(visible_sources(user), pk=source_id)
     try:
         with transaction.atomic():

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import can_manage
 from lantoa.sources.actions import SourceInput, add_source, set_source_status
 from lantoa.sources.forms import ImportForm, SourceForm
@@ -22,14 +22,14 @@ from lantoa.sources.queries import visible_sources
 
 @login_required
 def source_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     sources = visible_sources(user).select_related("owner").order_by("status", "name")
     return render(request, "sources/source_list.html", {"sources": sources})
 
 
 @login_required
 def source_add(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     form = SourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and user.organization is not None:
         data = form.cleaned_data
@@ -56,7 +56,7 @@ def source_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     source = get_object_or_404(visible_sources(user).select_related("owner"), pk=pk)
     context = {
         "source": source,
@@ -70,7 +70,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def source_set_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     source = get_object_or_404(visible_sources(user), pk=pk)
     if status not in SourceStatus.values:
         raise PermissionDenied
@@ -82,7 +82,7 @@ def source_set_status(request: HttpRequest, pk: int, status: str) -> HttpRespons
 @login_required
 @require_POST
 def source_import(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     source = get_object_or_404(visible_sources(user), pk=pk, kind=SourceKind.FILE)
     if not (can_manage(user, source.owner) and user.has_perm("sources.change_source")):
         raise PermissionDenied

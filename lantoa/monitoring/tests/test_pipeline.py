@@ -75,7 +75,9 @@ def test_breakdown_counters_are_not_split_by_sentiment_or_channel(personas: Pers
     # Then the totals keep the sentiment split, and each breakdown is one row counting both
     assert total(ALL_ITEMS, sentiment="negative") == 1
     breakdowns = TrendCounter.objects.filter(scope=ALL_ITEMS).exclude(dimension="total")
-    assert sorted(breakdowns.values_list("dimension", "value", "sentiment", "channel", "count")) == [
+    assert sorted(
+        breakdowns.values_list("dimension", "value", "sentiment", "channel", "count")
+    ) == [
         ("keyword", "học phí", "", "", 2),
         ("province", "Hà Nội", "", "", 2),
         ("source", str(source.pk), "", "", 2),
