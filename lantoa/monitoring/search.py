@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,8 @@ from lantoa.sources.models import SourceKind
 __all__ = ["Facet", "SearchParams", "SearchResult", "facets", "search"]
 
 SORTS = ("date", "relevance")
+COUNT_CAP = 1_000
+RECENT_WINDOW = 2_000
 NOT_ANALYSED = "none"
 
 
@@ -53,8 +55,56 @@ class SearchParams:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
+    """``items`` in the asked order; ``matched`` the same rows unordered, for counting."""
+
     items: QuerySet[Item]
     query: Query | None
+    matched: QuerySet[Item]
+    probed: QuerySet[Item] | None = None  # ``items`` without the index: for a few given items
+
+    def count_up_to(self, cap: int = COUNT_CAP) -> int:
+        """How many items match, but at most ``cap + 1``: counting stops past ``cap``.
+
+        The search page says "more than 1,000" rather than spend a second counting a common
+        word over a million items; the export, the API and the command line count exactly.
+        """
+        return self.matched.order_by()[: cap + 1].count()
+
+    def rows(self, start: int, stop: int) -> list[Item]:
+        """Items ``start`` to ``stop`` of ``items``, the way the search page reads a page.
+
+        Newest-first pages are first looked for among the newest :data:`RECENT_WINDOW` items:
+        if those hold the whole page, no older match can belong to it, and the database checks
+        a few thousand items instead of every match of a common word. Otherwise (a rare word,
+        a narrow filter, a deep page) the plain query answers.
+        """
+        if self.probed is not None and stop <= RECENT_WINDOW:
+            boundary = _recent_boundary()
+            if boundary is not None:
+                recent = list(self.probed.filter(boundary)[start:stop])
+                if len(recent) == stop - start:
+                    return recent
+        return list(self.items[start:stop])
+
+    def __len__(self) -> int:
+        """The capped count, so a paginator offers at most :data:`COUNT_CAP` results."""
+        return min(self.count_up_to(), COUNT_CAP)
+
+    def __getitem__(self, window: slice) -> list[Item]:
+        return self.rows(window.start or 0, window.stop)
+
+
+def _recent_boundary() -> Q | None:
+    """Items at or after the :data:`RECENT_WINDOW`-th newest, in newest-first order."""
+    edge = (
+        Item.objects.order_by(F("published_at").desc(nulls_last=True), "-id")
+        .values_list("published_at", "pk")[RECENT_WINDOW - 1 : RECENT_WINDOW]
+        .first()
+    )
+    if edge is None or edge[0] is None:
+        return None
+    published, pk = edge
+    return Q(published_at__gt=published) | Q(published_at=published, pk__gte=pk)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +117,23 @@ def search(user: User, params: SearchParams) -> SearchResult:
     """Items ``user`` may read that match ``params``; raises QueryError for a bad query."""
     items = visible_items(user)
     query = check_query(params.q, exact=params.exact) if params.q.strip() else None
-    if query is not None:
-        items = search_index.matching(items, query)
-    items = _filtered(user, items, params)
-    if query is not None and params.sort == "relevance":
-        items = items.annotate(relevance=search_index.relevance(query)).order_by(
+    newest = (F("published_at").desc(nulls_last=True), "-id")
+    if query is None:
+        matched = _filtered(user, items, params)
+        return SearchResult(items=matched.order_by(*newest), query=None, matched=matched)
+    found = search_index.restrict(items, query)
+    matched = _filtered(user, found.counted, params)
+    if params.sort == "relevance":
+        ordered = matched.annotate(relevance=search_index.relevance(query)).order_by(
             F("relevance").desc(nulls_last=True), "-published_at", "-id"
         )
-    else:
-        items = items.order_by(F("published_at").desc(nulls_last=True), "-id")
-    return SearchResult(items=items, query=query)
+        return SearchResult(items=ordered, query=query, matched=matched)
+    return SearchResult(
+        items=_filtered(user, found.listed, params).order_by(*newest),
+        query=query,
+        matched=matched,
+        probed=_filtered(user, found.probed, params).order_by(*newest),
+    )
 
 
 def _local_start(day: date) -> datetime:

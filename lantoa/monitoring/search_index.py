@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from lantoa.content.models import Item
@@ -41,16 +41,19 @@ from lantoa.monitoring.query.indexing import FTS5_COLUMNS
 __all__ = [
     "CREATE_SQL",
     "DROP_SQL",
+    "Matches",
     "SearchFilter",
     "document_of",
     "index_documents",
     "index_items",
     "matching",
     "relevance",
+    "restrict",
     "unindex_items",
 ]
 
 SQLITE_TABLE = "monitoring_item_search"
+BROAD_MATCHES = 2000
 PG_TABLE = "monitoring_itemsearch"
 _CHUNK = 500
 
@@ -64,6 +67,8 @@ CREATE_SQL = {
         " search_vector tsvector NOT NULL,"
         " positions_complete boolean NOT NULL DEFAULT true)",
         f"CREATE INDEX {PG_TABLE}_vector ON {PG_TABLE} USING gin (search_vector)",
+        # Rows whose positions were cut are few; this finds them without the GIN recheck.
+        f"CREATE INDEX {PG_TABLE}_incomplete ON {PG_TABLE} (item_id) WHERE NOT positions_complete",
     ],
 }
 DROP_SQL = {
@@ -142,6 +147,7 @@ class SearchFilter:
     sql: str
     params: list[str]
     needs_check: str | None  # SQL selecting candidate ids that need the matcher, or None
+    probe: str | None = None  # a per-item condition no index can serve (PostgreSQL), same params
 
 
 def _compiled(query: Query) -> SearchFilter:
@@ -152,7 +158,14 @@ def _compiled(query: Query) -> SearchFilter:
         check = None
         if compiled.loose is not None:
             check = sql + " AND NOT positions_complete"
-        return SearchFilter(sql=sql, params=params, needs_check=check)
+        probe_where, _ = pg_where(
+            compiled, vector="s.search_vector", complete="s.positions_complete"
+        )
+        probe = (
+            f"EXISTS (SELECT 1 FROM {PG_TABLE} s "  # noqa: S608
+            f'WHERE s.item_id = "content_item"."id" AND ({probe_where}) IS TRUE)'
+        )
+        return SearchFilter(sql=sql, params=params, needs_check=check, probe=probe)
     fts = compile_fts5(query)
     sql = f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s"  # noqa: S608
     return SearchFilter(sql=sql, params=[fts.match], needs_check=sql if fts.post_filter else None)
@@ -160,15 +173,63 @@ def _compiled(query: Query) -> SearchFilter:
 
 def matching(items: QuerySet[Item], query: Query) -> QuerySet[Item]:
     """``items`` restricted to those matching ``query``, exactly (no cap on the number)."""
+    return restrict(items, query).counted
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """The items matching a query, three ways; all three hold the same rows.
+
+    ``counted`` looks the matches up in the index: the way to count them or group them.
+    ``listed`` is the way to list them newest first: on SQLite, for a broad query (at least
+    :data:`BROAD_MATCHES` matches), it hides the item id from the planner (``+id``) so that it
+    walks the newest-first date index and stops after a page, instead of looking up and sorting
+    every match of a common word (a second at a million items); PostgreSQL chooses that itself.
+    ``probed`` checks items one by one without using the index: the way to test a few thousand
+    given items (the newest ones, see ``SearchResult.rows``), where PostgreSQL would otherwise
+    trust its estimate for a phrase (a handful of rows, often a hundred thousand) and collect
+    every match first.
+    """
+
+    counted: QuerySet[Item]
+    listed: QuerySet[Item]
+    probed: QuerySet[Item]
+
+
+def restrict(items: QuerySet[Item], query: Query) -> Matches:
+    """``items`` restricted to those matching ``query`` (exactly, no cap), three ways."""
     compiled = _compiled(query)
-    found = items.filter(pk__in=RawSQL(compiled.sql, compiled.params))  # noqa: S611
+    counted = items.filter(pk__in=RawSQL(compiled.sql, compiled.params))  # noqa: S611
+    listed = counted
+    if connection.vendor == "sqlite" and _is_broad(compiled):
+        listed = items.filter(_condition(f'+"content_item"."id" IN ({compiled.sql})', compiled))
+    probed = items.filter(_condition(compiled.probe, compiled)) if compiled.probe else listed
     if compiled.needs_check is None:
-        return found
-    candidates = found.filter(pk__in=RawSQL(compiled.needs_check, compiled.params))  # noqa: S611
+        return Matches(counted, listed, probed)
+    candidates = counted.filter(pk__in=RawSQL(compiled.needs_check, compiled.params))  # noqa: S611
     rejected = [pk for pk, document in _documents(candidates) if not matches(query, document)]
     if not rejected:
-        return found
-    return found.exclude(pk__in=RawSQL(*_id_list(rejected)))  # noqa: S611
+        return Matches(counted, listed, probed)
+    excluded = RawSQL(*_id_list(rejected))  # noqa: S611
+    return Matches(
+        counted.exclude(pk__in=excluded),
+        listed.exclude(pk__in=excluded),
+        probed.exclude(pk__in=excluded),
+    )
+
+
+def _condition(sql: str, compiled: SearchFilter) -> RawSQL:
+    return RawSQL(sql, compiled.params, output_field=BooleanField())  # noqa: S611
+
+
+def _is_broad(compiled: SearchFilter) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM ({compiled.sql} LIMIT {BROAD_MATCHES})",  # noqa: S608
+            compiled.params,
+        )
+        (found,) = cursor.fetchone()
+    return bool(found >= BROAD_MATCHES)
 
 
 def relevance(query: Query) -> RawSQL:

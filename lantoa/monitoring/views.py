@@ -6,6 +6,7 @@ Thin: reads through ``queries``/``search``/``trends``, writes through ``actions`
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -30,7 +31,7 @@ from django.views.decorators.http import require_POST
 from lantoa.accounts.models import User
 from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import is_central
-from lantoa.content.models import ItemKind
+from lantoa.content.models import Item, ItemKind
 from lantoa.core.http import HtmxHttpRequest
 from lantoa.monitoring import actions, exports, stories, trends, weekly
 from lantoa.monitoring.alerts import emerging_issues
@@ -47,7 +48,7 @@ from lantoa.monitoring.models import (
 from lantoa.monitoring.queries import visible_alerts, visible_topics
 from lantoa.monitoring.query import snippet
 from lantoa.monitoring.report_font import ReportFontMissing
-from lantoa.monitoring.search import facets, search
+from lantoa.monitoring.search import COUNT_CAP, facets, search
 
 PAGE_SIZE = 20
 MAX_COMPARED = 5
@@ -306,9 +307,11 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "page": None}
     if form.is_bound and form.is_valid():
         result = search(user, form.params())
-        page = Paginator(result.items.select_related("source", "analysis"), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        found = result.count_up_to(COUNT_CAP)
+        listed = replace(result, items=result.items.select_related("source", "analysis"))
+        paginator: Paginator[Item] = Paginator(listed, PAGE_SIZE)  # type: ignore[arg-type]
+        paginator.count = min(found, COUNT_CAP)  # the cached property, counted once above
+        page = paginator.get_page(request.GET.get("page"))
         for item in page.object_list:
             item.title_segments = (
                 snippet(result.query, item.title, field="title", width=300)
@@ -320,7 +323,8 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
         query_string.pop("page", None)
         context.update(
             page=page,
-            facets=facets(user, result.items),
+            facets=facets(user, result.matched),
+            more_than_cap=found > COUNT_CAP,
             query_string=query_string.urlencode(),
         )
     template = "monitoring/_search_results.html" if request.htmx else "monitoring/search.html"

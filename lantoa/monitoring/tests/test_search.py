@@ -10,6 +10,8 @@ import pytest
 from lantoa.accounts.models import Organization
 from lantoa.core.testing.factories import make_item, make_source
 from lantoa.core.testing.personas import Personas
+from lantoa.monitoring import search as search_module
+from lantoa.monitoring import search_index
 from lantoa.monitoring.pipeline import process_new_items
 from lantoa.monitoring.query import QueryError
 from lantoa.monitoring.search import SearchParams, facets, search
@@ -43,6 +45,43 @@ def test_every_query_finds_exactly_what_the_matcher_finds(personas: Personas) ->
         found = set(search(personas.lan, SearchParams(q=text)).items.values_list("pk", flat=True))
         if found != expected:
             wrong[text] = (sorted(found - expected), sorted(expected - found))
+    assert wrong == {}
+
+
+def test_the_shortcuts_for_large_indexes_give_the_same_answers(
+    personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given thresholds so low that every query counts as broad and the newest 3 items are
+    # searched first for a page
+    monkeypatch.setattr(search_index, "BROAD_MATCHES", 1)
+    monkeypatch.setattr(search_module, "RECENT_WINDOW", 3)
+    ids = load_corpus(personas.hue)
+    newest = sorted(ids.values(), reverse=True)  # same publication time: the newest id first
+    wrong = {}
+    for text in QUERIES:
+        expected = [pk for pk in newest if pk in {ids[n] for n in brute_force(text)}]
+
+        # When the search page reads the first pages and the count
+        result = search(personas.lan, SearchParams(q=text))
+        pages = {
+            (a, b): [item.pk for item in result.rows(a, b)] for a, b in ((0, 1), (0, 3), (2, 5))
+        }
+
+        # Then listing, counting and paging all agree with the matcher
+        answers = (
+            list(result.items.values_list("pk", flat=True)),
+            sorted(result.matched.values_list("pk", flat=True), reverse=True),
+            result.count_up_to(cap=2),
+            pages,
+        )
+        wanted = (
+            expected,
+            expected,
+            min(len(expected), 3),
+            {(a, b): expected[a:b] for a, b in pages},
+        )
+        if answers != wanted:
+            wrong[text] = answers
     assert wrong == {}
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from lantoa.content.models import Item
 from lantoa.core.testing.factories import make_item, make_source
 from lantoa.core.testing.personas import Personas
-from lantoa.monitoring import trends
+from lantoa.monitoring import trends, views
 from lantoa.monitoring.models import BackfillStatus, ItemTopic, Topic, TopicBackfill
 from lantoa.monitoring.pipeline import process_new_items
 from lantoa.monitoring.tests.factories import make_analysed_item, make_topic
@@ -140,6 +140,26 @@ def test_search_page_highlights_escaped_snippets(personas: Personas) -> None:
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
     assert response.context["page"].paginator.count == 1
+
+
+def test_search_page_stops_counting_past_the_cap_and_says_so(
+    personas: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given five matching items and a count cap of three
+    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    source = make_source(owner=personas.hanoi)
+    items = [make_item(source=source, title=f"Học phí kỳ {n}") for n in range(5)]
+    process_new_items([item.pk for item in items])
+
+    # When Lan searches with pages of two
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    response = client_for(personas.lan).get(reverse("monitoring:search"), {"q": "học phí"})
+
+    # Then she is told there are more than three, and offered pages over the first three
+    assert "Hơn 3 kết quả" in response.content.decode()
+    page = response.context["page"]
+    assert (page.paginator.count, page.paginator.num_pages) == (3, 2)
+    assert [item.pk for item in page.object_list] == [items[4].pk, items[3].pk]
 
 
 def test_search_page_shows_a_bad_query_error(personas: Personas) -> None:
