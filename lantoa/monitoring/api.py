@@ -132,15 +132,15 @@ def search_items(
 ) -> Status:
     page, page_size = max(1, page), max(1, min(page_size, settings.API_PAGE_SIZE_MAX))
     try:
-        items = search(request.user, SearchParams(**filters.dict())).items  # type: ignore[arg-type]
+        result = search(request.user, SearchParams(**filters.dict()))  # type: ignore[arg-type]
     except QueryError as error:
         return Status(422, {"detail": error.message})
     offset = (page - 1) * page_size
     return Status(
         200,
         {
-            "items": list(items[offset : offset + page_size]),
-            "count": items.count(),
+            "items": result.rows(offset, offset + page_size),
+            "count": result.matched.count(),
             "page": page,
             "page_size": page_size,
         },

@@ -160,6 +160,10 @@ def test_search_page_stops_counting_past_the_cap_and_says_so(
     page = response.context["page"]
     assert (page.paginator.count, page.paginator.num_pages) == (3, 2)
     assert [item.pk for item in page.object_list] == [items[4].pk, items[3].pk]
+    # and the facets count those first three
+    assert "Đếm trong 3 kết quả đầu." in response.content.decode()
+    sources = next(facet for facet in response.context["facets"] if facet.name == "source")
+    assert sources.counts == [(str(source.pk), source.name, 3)]
 
 
 def test_search_page_shows_a_bad_query_error(personas: Personas) -> None:
