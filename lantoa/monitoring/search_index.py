@@ -148,6 +148,7 @@ class SearchFilter:
     params: list[str]
     needs_check: str | None  # SQL selecting candidate ids that need the matcher, or None
     probe: str | None = None  # a per-item condition no index can serve (PostgreSQL), same params
+    check_params: list[str] | None = None  # for ``needs_check`` when they differ from ``params``
 
 
 def _compiled(query: Query) -> SearchFilter:
@@ -168,7 +169,10 @@ def _compiled(query: Query) -> SearchFilter:
         return SearchFilter(sql=sql, params=params, needs_check=check, probe=probe)
     fts = compile_fts5(query)
     sql = f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s"  # noqa: S608
-    return SearchFilter(sql=sql, params=[fts.match], needs_check=sql if fts.post_filter else None)
+    if not fts.post_filter:
+        return SearchFilter(sql=sql, params=[fts.match], needs_check=None)
+    unsure = f"({fts.match}) NOT ({fts.sure})" if fts.sure else fts.match
+    return SearchFilter(sql=sql, params=[fts.match], needs_check=sql, check_params=[unsure])
 
 
 def matching(items: QuerySet[Item], query: Query) -> QuerySet[Item]:
@@ -206,7 +210,8 @@ def restrict(items: QuerySet[Item], query: Query) -> Matches:
     probed = items.filter(_condition(compiled.probe, compiled)) if compiled.probe else listed
     if compiled.needs_check is None:
         return Matches(counted, listed, probed)
-    candidates = counted.filter(pk__in=RawSQL(compiled.needs_check, compiled.params))  # noqa: S611
+    check_params = compiled.params if compiled.check_params is None else compiled.check_params
+    candidates = counted.filter(pk__in=RawSQL(compiled.needs_check, check_params))  # noqa: S611
     rejected = [pk for pk, document in _documents(candidates) if not matches(query, document)]
     if not rejected:
         return Matches(counted, listed, probed)

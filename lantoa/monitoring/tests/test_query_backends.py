@@ -384,8 +384,22 @@ def sqlite_search(connection: sqlite3.Connection, query_text: str) -> set[int]:
     ).fetchall()
     found = {row[0] for row in rows}
     if compiled.post_filter:
-        found = {number for number in found if matches(query, CORPUS[number])}
+        # As the search does: rows of the ``sure`` subset are kept unchecked.
+        sure = set()
+        if compiled.sure:
+            sure_rows = connection.execute(
+                "SELECT rowid FROM item_search WHERE item_search MATCH ?", [compiled.sure]
+            ).fetchall()
+            sure = {row[0] for row in sure_rows}
+        found = {n for n in found if n in sure or matches(query, CORPUS[n])}
     return found
+
+
+def test_an_ordered_near_is_sure_for_its_adjacent_phrase() -> None:
+    compiled = compile_fts5(parse("tiêm ONEAR/3 xin"))
+
+    assert compiled.post_filter
+    assert compiled.sure == '{body_folded title_folded} : "tiem xin"'
 
 
 @pytest.fixture(scope="module")
