@@ -86,11 +86,8 @@ class SearchResult:
                     return recent
         return list(self.items[start:stop])
 
-    def __len__(self) -> int:
-        """The capped count, so a paginator offers at most :data:`COUNT_CAP` results."""
-        return min(self.count_up_to(), COUNT_CAP)
-
     def __getitem__(self, window: slice) -> list[Item]:
+        """A paginator's slice (it is given the capped count, so it never asks the length)."""
         return self.rows(window.start or 0, window.stop)
 
 

@@ -177,7 +177,10 @@ def _compiled(query: Query) -> SearchFilter:
 
 def matching(items: QuerySet[Item], query: Query) -> QuerySet[Item]:
     """``items`` restricted to those matching ``query``, exactly (no cap on the number)."""
-    return restrict(items, query).counted
+    compiled = _compiled(query)
+    counted = items.filter(pk__in=RawSQL(compiled.sql, compiled.params))  # noqa: S611
+    rejected = _rejected(counted, query, compiled)
+    return counted if rejected is None else counted.exclude(pk__in=rejected)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,19 +211,24 @@ def restrict(items: QuerySet[Item], query: Query) -> Matches:
     if connection.vendor == "sqlite" and _is_broad(compiled):
         listed = items.filter(_condition(f'+"content_item"."id" IN ({compiled.sql})', compiled))
     probed = items.filter(_condition(compiled.probe, compiled)) if compiled.probe else listed
-    if compiled.needs_check is None:
+    rejected = _rejected(counted, query, compiled)
+    if rejected is None:
         return Matches(counted, listed, probed)
+    return Matches(
+        counted.exclude(pk__in=rejected),
+        listed.exclude(pk__in=rejected),
+        probed.exclude(pk__in=rejected),
+    )
+
+
+def _rejected(counted: QuerySet[Item], query: Query, compiled: SearchFilter) -> RawSQL | None:
+    """The index candidates the matcher refuses (an approximate compilation), or None."""
+    if compiled.needs_check is None:
+        return None
     check_params = compiled.params if compiled.check_params is None else compiled.check_params
     candidates = counted.filter(pk__in=RawSQL(compiled.needs_check, check_params))  # noqa: S611
     rejected = [pk for pk, document in _documents(candidates) if not matches(query, document)]
-    if not rejected:
-        return Matches(counted, listed, probed)
-    excluded = RawSQL(*_id_list(rejected))  # noqa: S611
-    return Matches(
-        counted.exclude(pk__in=excluded),
-        listed.exclude(pk__in=excluded),
-        probed.exclude(pk__in=excluded),
-    )
+    return RawSQL(*_id_list(rejected)) if rejected else None  # noqa: S611
 
 
 def _condition(sql: str, compiled: SearchFilter) -> RawSQL:
