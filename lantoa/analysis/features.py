@@ -154,11 +154,13 @@ def hashed_features(
     lexicon: np.ndarray,
     *,
     token_lists: Sequence[Sequence[str]] | None = None,
+    embeddings: np.ndarray | None = None,
 ) -> HashedFeatures:
     """Hash normalised ``texts`` with ``spec``; ``lexicon`` is their ``lexicon_matrix``.
 
     ``token_lists`` may pass ``word_tokens`` of the texts (or any superset whose extra
-    tokens are punctuation, as from ``tokens_with_punctuation``) when the caller has them.
+    tokens are punctuation, as from ``tokens_with_punctuation``) when the caller has them;
+    ``embeddings`` may pass their ``embed`` rows, so specs that differ elsewhere share them.
     Both count matrices have ``spec.n_features`` columns (collisions are rare at 2**20 and
     cost little for linear models).
     """
@@ -174,5 +176,13 @@ def hashed_features(
         counts=_word_ngram_counts(spec, words),
         lexicon=lexicon,
         chars=chars,
-        embeddings=embed(texts) if spec.embeddings else None,
+        embeddings=_embeddings(spec, texts, embeddings),
     )
+
+
+def _embeddings(
+    spec: FeatureSpec, texts: Sequence[str], given: np.ndarray | None
+) -> np.ndarray | None:
+    if not spec.embeddings:
+        return None
+    return embed(texts) if given is None else given

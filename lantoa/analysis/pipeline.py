@@ -11,6 +11,7 @@ from typing import Literal
 
 import numpy as np
 
+from lantoa.analysis.embeddings import embed
 from lantoa.analysis.features import (
     FeatureSpec,
     HashedFeatures,
@@ -101,6 +102,8 @@ def _task_labels(
     scores = lexicon_scores(token_lists)
     lexicon = lexicon_matrix(scores)
     features: dict[FeatureSpec, HashedFeatures] = {}
+    # e5 is the costliest step by far: embed the batch once however many specs use it
+    embeddings = embed(texts) if any(m.config.spec.embeddings for m in models.values()) else None
     labels: dict[str, list[Label]] = {}
     versions: dict[str, str] = {}
     for task in TASKS:
@@ -111,7 +114,9 @@ def _task_labels(
             continue
         spec = model.config.spec
         if spec not in features:
-            features[spec] = hashed_features(spec, texts, lexicon, token_lists=token_lists)
+            features[spec] = hashed_features(
+                spec, texts, lexicon, token_lists=token_lists, embeddings=embeddings
+            )
         labels[task] = _model_labels(model, features[spec])
         versions[task] = model.model_version
     return labels, versions

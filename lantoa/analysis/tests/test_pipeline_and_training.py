@@ -174,6 +174,46 @@ def test_embedding_head_needs_embedded_features() -> None:
         model.predict_proba(featurise(FAST, ["người dân hài lòng"]))
 
 
+def test_a_batch_is_embedded_once_for_every_model_that_needs_embeddings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lantoa.analysis import pipeline
+    from lantoa.analysis.features import FeatureSpec
+    from lantoa.analysis.training import ModelConfig
+
+    # given two models with sentence embeddings under different specs (one adds characters)
+    labels = ["tốt"] * 12 + ["xấu"] * 12
+    sentiment = train_classifier(
+        task="sentiment",
+        texts=GOOD + BAD,
+        labels=labels,
+        config=ModelConfig(spec=FeatureSpec(embeddings=True)),
+    )
+    toxicity = train_classifier(
+        task="toxicity",
+        texts=GOOD + BAD,
+        labels=["sạch", "độc"] * 12,
+        config=ModelConfig(spec=FeatureSpec(char_ngrams=(1, 5), embeddings=True)),
+    )
+    calls: list[int] = []
+
+    def counted_embed(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return pipeline_embed(texts)
+
+    pipeline_embed = pipeline.embed
+    monkeypatch.setattr(pipeline, "embed", counted_embed)
+    texts = ["người dân hài lòng", "ùn tắc kéo dài"]
+    # when a batch is analysed in accurate mode
+    models = ModelSet(accurate={"sentiment": sentiment, "toxicity": toxicity})
+    results = analyze_batch(texts, mode="accurate", models=models)
+    # then the batch was embedded once, and each label is what its model says alone
+    assert calls == [2]
+    assert [r.sentiment.label for r in results] == ["tốt", "xấu"]
+    alone = toxicity.predict_texts(texts).argmax(axis=1)
+    assert [r.toxicity.label for r in results] == [toxicity.labels[i] for i in alone]
+
+
 def test_opening_views_teach_the_model_from_the_start_of_long_texts() -> None:
     from lantoa.analysis.training import ModelConfig
 
