@@ -172,7 +172,11 @@ PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "send-weekly-reports": {"task": "lantoa.monitoring.tasks.send_weekly_reports", "seconds": 3600},
     "resume-distributions": {"task": "lantoa.network.resume_distributions", "seconds": 120},
     "find-release-coverage": {"task": "lantoa.network.find_coverage", "seconds": 900},
+    "accurate-analysis": {"task": "lantoa.content.pipeline.process_accurate_queue", "seconds": 60},
 }
+# Items given the accurate path per run of "accurate-analysis" (a minute): e5 embeds 20-75
+# texts/s on one core, so the default spends at most a few seconds of each minute on it.
+ANALYSIS_ACCURATE_BUDGET = env_int("ANALYSIS_ACCURATE_BUDGET", 120)
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}
     for name, spec in PERIODIC_TASKS.items()

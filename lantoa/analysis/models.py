@@ -55,6 +55,33 @@ class ItemAnalysis(models.Model):
         return f"{self.item_id}: {self.sentiment}/{self.toxicity}/{self.field}"
 
 
+class AccurateReason(models.TextChoices):
+    """Why an item waits for the accurate path; the order here is the order of service."""
+
+    OPENED = "opened", _("Cán bộ mở xem")
+    CLAIM = "claim", _("Khớp tin sai đã biết")
+    TOPIC = "topic", _("Khớp chủ đề đang theo dõi")
+
+
+class AccurateRequest(models.Model):
+    """An item queued for the accurate path (``lantoa.analysis.accurate_queue``)."""
+
+    item = models.OneToOneField(
+        Item, on_delete=models.CASCADE, primary_key=True, related_name="accurate_request"
+    )
+    reason = models.CharField(_("lý do"), max_length=8, choices=AccurateReason.choices)
+    priority = models.PositiveSmallIntegerField(_("thứ tự ưu tiên"))  # 0 is served first
+    requested_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu phân tích chính xác")
+        verbose_name_plural = _("yêu cầu phân tích chính xác")
+        indexes: ClassVar = [models.Index(fields=["priority", "-requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} ({self.reason})"
+
+
 class LabelTask(models.TextChoices):
     SENTIMENT = "sentiment", _("Sắc thái")
     TOXICITY = "toxicity", _("Mức độ độc hại")

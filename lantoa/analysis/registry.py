@@ -10,7 +10,7 @@ from pathlib import Path
 from lantoa.analysis.pipeline import ModelSet
 from lantoa.analysis.training import TASKS, TextClassifier, load_model
 
-__all__ = ["latest_model_path", "load_model_set"]
+__all__ = ["has_accurate_models", "latest_model_path", "load_model_set"]
 
 
 def _card_mode(card_path: Path) -> str:
@@ -26,6 +26,11 @@ def latest_model_path(data_dir: Path, task: str, mode: str = "fast") -> Path | N
     candidates = sorted(folder.glob("*.joblib")) if folder.is_dir() else []
     matching = [p for p in candidates if _card_mode(p.with_suffix(".json")) == mode]
     return matching[-1] if matching else None
+
+
+def has_accurate_models(data_dir: Path) -> bool:
+    """Whether any task has an accurate model under ``data_dir`` (reads cards, loads none)."""
+    return any(latest_model_path(data_dir, task, "accurate") is not None for task in TASKS)
 
 
 def load_model_set(data_dir: Path) -> ModelSet:

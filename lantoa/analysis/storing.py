@@ -83,9 +83,14 @@ def _batches(ids: Iterable[int]) -> Iterator[list[int]]:
 
 
 def analyze_items(item_ids: Sequence[int], *, mode: Mode = "fast") -> int:
-    """Analyse these items (title and text together) and store the labels; returns the count."""
+    """Analyse these items (title and text together) and store the labels; returns the count.
+
+    The stored path says "accurate" only when an accurate model took part: without one,
+    accurate mode is the fast models, and the item page must not claim otherwise.
+    """
     models = production_models()
-    path = AnalysisPath.ACCURATE if mode == "accurate" else AnalysisPath.FAST
+    accurate = mode == "accurate" and bool(models.accurate)
+    path = AnalysisPath.ACCURATE if accurate else AnalysisPath.FAST
     stored = 0
     for batch in _batches(item_ids):
         items = list(Item.objects.filter(pk__in=batch).values_list("pk", "title", "text"))

@@ -18,8 +18,11 @@ from django.views.decorators.http import require_POST
 from lantoa.accounts.requests import signed_in_user
 from lantoa.analysis.actions import correct_label
 from lantoa.analysis.labels import LABELS, display
+from lantoa.analysis.models import AccurateRequest, AnalysisPath
 from lantoa.analysis.queries import labelling_queue, latest_corrections
+from lantoa.analysis.registry import has_accurate_models
 from lantoa.content.models import Item
+from lantoa.content.pipeline import give_accurate_path
 from lantoa.content.queries import visible_items
 from lantoa.core.http import HtmxHttpRequest
 
@@ -52,7 +55,14 @@ def panel_context(item: Item) -> dict[str, Any]:
                 "corrected_by": correction.corrected_by if correction else None,
             }
         )
-    return {"item": item, "analysis": analysis, "rows": rows}
+    accurate = analysis is not None and analysis.path == AnalysisPath.ACCURATE
+    return {
+        "item": item,
+        "analysis": analysis,
+        "rows": rows,
+        "accurate_queued": AccurateRequest.objects.filter(item=item).exists(),
+        "accurate_available": not accurate and has_accurate_models(settings.LANTOA_DATA_DIR),
+    }
 
 
 def _item_for(request: HttpRequest, item_id: int) -> Item:
@@ -79,6 +89,19 @@ def correct(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
     if request.htmx:
         return render(request, "analysis/_item_panel.html", panel_context(item))
     messages.success(request, _("Đã ghi nhận nhãn do cán bộ sửa."))
+    return redirect(request.POST.get("next") or "content:item_detail", pk=item.pk)
+
+
+@login_required
+@require_POST
+def analyze_accurately(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
+    """Give one item the accurate path now, rather than when the queue reaches it."""
+    item = _item_for(request, item_id)
+    give_accurate_path([item.pk])
+    item = _item_for(request, item_id)  # with its new analysis
+    if request.htmx:
+        return render(request, "analysis/_item_panel.html", panel_context(item))
+    messages.success(request, _("Đã phân tích tin bài bằng luồng chính xác."))
     return redirect(request.POST.get("next") or "content:item_detail", pk=item.pk)
 
 

@@ -8,22 +8,49 @@ embedded default). Both steps are idempotent, so a retried task changes nothing.
 from collections.abc import Sequence
 
 from celery import shared_task
+from django.conf import settings
 from django.db import transaction
 
+from lantoa.analysis import accurate_queue
+from lantoa.analysis.models import AccurateReason
 from lantoa.analysis.storing import analyze_items
 from lantoa.factcheck.linking import match_new_items
+from lantoa.factcheck.models import ClaimItem
+from lantoa.monitoring.models import ItemTopic
 from lantoa.monitoring.pipeline import process_new_items
 
-__all__ = ["items_stored", "process_stored_items"]
+__all__ = ["give_accurate_path", "items_stored", "process_accurate_queue", "process_stored_items"]
 
 
 @shared_task(name="lantoa.content.pipeline.process_stored_items")
 def process_stored_items(item_ids: list[int]) -> int:
-    """Analyse the items, tag, index and count them for monitoring, then match known claims."""
+    """Analyse the items, tag, index and count them for monitoring, then match known claims;
+    items that repeat a claim or match an active topic are queued for the accurate path."""
     analyze_items(item_ids)
     process_new_items(item_ids)
     match_new_items(item_ids)
+    claimed = ClaimItem.objects.filter(item_id__in=item_ids).values_list("item_id", flat=True)
+    accurate_queue.request_accurate(claimed, AccurateReason.CLAIM)
+    tagged = ItemTopic.objects.filter(item_id__in=item_ids, topic__active=True)
+    accurate_queue.request_accurate(tagged.values_list("item_id", flat=True), AccurateReason.TOPIC)
     return len(item_ids)
+
+
+@shared_task(name="lantoa.content.pipeline.process_accurate_queue")
+def process_accurate_queue(budget: int | None = None) -> int:
+    """Periodic (PERIODIC_TASKS "accurate-analysis"): give at most ``budget`` queued items
+    (default ``ANALYSIS_ACCURATE_BUDGET``) the accurate path, then recount them for monitoring,
+    since their labels may have changed; returns how many were analysed."""
+    ids = accurate_queue.next_batch(settings.ANALYSIS_ACCURATE_BUDGET if budget is None else budget)
+    return give_accurate_path(ids) if ids else 0
+
+
+def give_accurate_path(item_ids: list[int]) -> int:
+    """Analyse these items with the accurate models now, recount them, take them off the queue."""
+    analyzed = analyze_items(item_ids, mode="accurate")
+    process_new_items(item_ids)
+    accurate_queue.finish(item_ids)
+    return analyzed
 
 
 def items_stored(item_ids: Sequence[int]) -> None:

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from lantoa.accounts.requests import signed_in_user
+from lantoa.analysis.accurate_queue import request_accurate
+from lantoa.analysis.models import AccurateReason
 from lantoa.analysis.views import panel_context
 from lantoa.content.models import ItemKind
 from lantoa.content.queries import visible_items
@@ -43,4 +45,5 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(
         visible_items(user).select_related("source", "parent", "story", "analysis"), pk=pk
     )
+    request_accurate([item.pk], AccurateReason.OPENED)  # an item an officer reads matters
     return render(request, "content/item_detail.html", {"item": item, **panel_context(item)})
