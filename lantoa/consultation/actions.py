@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import can_manage
+from lantoa.analysis.storing import production_models
 from lantoa.consultation.carry import carry_target, match_units
 from lantoa.consultation.models import (
     Clause,
@@ -258,7 +259,7 @@ def post_comment(
         raise ThrottledError(
             _("Bạn gửi quá nhiều góp ý trong thời gian ngắn; vui lòng thử lại sau.")
         )
-    screening = screen(body)
+    screening = screen(body, production_models())
     return Comment.objects.create(
         consultation=consultation,
         clause=clause,
@@ -316,7 +317,7 @@ def add_statement(participant: Participant, consultation: Consultation, text: st
     text = text.strip()
     if not text or len(text) > 300:
         raise ValueError(_("Ý kiến cần có nội dung, tối đa 300 ký tự."))
-    held = screen(text).hold
+    held = screen(text, production_models()).hold
     return Statement.objects.create(
         consultation=consultation,
         text=text,

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from lantoa.analysis.pipeline import analyze_batch
+from lantoa.analysis.pipeline import ModelSet, analyze_batch
 
 __all__ = ["Screening", "screen"]
 
@@ -31,9 +31,13 @@ def _spam_reason(text: str) -> str:
     return ""
 
 
-def screen(text: str) -> Screening:
-    """Hold clear cases (offensive or hateful language, spam) for a moderator; publish the rest."""
-    analysis = analyze_batch([text])[0]
+def screen(text: str, models: ModelSet | None = None) -> Screening:
+    """Hold clear cases (offensive or hateful language, spam) for a moderator; publish the rest.
+
+    Comments are few and each is read by the drafting agency, so they get the accurate path of
+    ``models`` (the lexicon alone without them).
+    """
+    analysis = analyze_batch([text], mode="accurate", models=models)[0]
     toxicity = analysis.toxicity.label
     reason = _spam_reason(text)
     if not reason and toxicity in {"OFFENSIVE", "HATE"}:
