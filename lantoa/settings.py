@@ -174,9 +174,10 @@ PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "find-release-coverage": {"task": "lantoa.network.find_coverage", "seconds": 900},
     "accurate-analysis": {"task": "lantoa.content.pipeline.process_accurate_queue", "seconds": 60},
 }
-# Items given the accurate path per run of "accurate-analysis" (a minute): e5 embeds 20-75
-# texts/s on one core, so the default spends at most a few seconds of each minute on it.
-ANALYSIS_ACCURATE_BUDGET = env_int("ANALYSIS_ACCURATE_BUDGET", 120)
+# Items given the accurate path per run of "accurate-analysis" (a minute). e5 embeds about 25
+# short posts/s but only 2 long articles/s, so the default keeps a run of articles to about
+# 15 s of each minute; the embedded scheduler runs its periodic tasks one after another.
+ANALYSIS_ACCURATE_BUDGET = env_int("ANALYSIS_ACCURATE_BUDGET", 30)
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}
     for name, spec in PERIODIC_TASKS.items()

@@ -1,7 +1,7 @@
 """The accurate path's queue: which items get the slower, better models, and in what order.
 
 Every item gets the fast path when it is stored. The accurate path (``recipes``: character
-n-grams and e5 sentence embeddings, 20-75 texts/s) is for the items officers look at: the ones
+n-grams and e5 sentence embeddings, 2-75 texts/s by length) is for the items officers look at: the ones
 an officer opens, those that repeat a known claim, and those matching an active topic, which
 feed dashboards and alerts. They wait here, served in that order and newest first within a
 reason, and a periodic task analyses at most ``ANALYSIS_ACCURATE_BUDGET`` of them per run

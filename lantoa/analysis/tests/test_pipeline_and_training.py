@@ -37,6 +37,20 @@ def test_analyze_batch_without_models_uses_the_lexicon() -> None:
     assert analyze_batch([]) == []
 
 
+def test_analyze_batch_leaves_the_cycle_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    analyze_batch(["Ùn tắc nghiêm trọng"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze_batch(["Ùn tắc nghiêm trọng"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_trained_model_labels_with_training_label_names(tmp_path: Path) -> None:
     # given a sentiment model trained on a tiny corpus and saved under a data directory
     model = train_classifier(
