@@ -20,7 +20,7 @@ def labelling_queue(user: User) -> QuerySet[Item]:
         visible_items(user)
         .filter(analysis__isnull=False)
         .exclude(Exists(corrected))
-        .select_related("analysis", "source")
+        .select_related("analysis", "source", "accurate_request")
         .order_by("analysis__sentiment_score", "-published_at")
     )
 

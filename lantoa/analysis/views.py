@@ -34,8 +34,10 @@ TASK_TITLES = {
 }
 
 
-def panel_context(item: Item) -> dict[str, Any]:
-    """What the analysis panel of an item page shows: each task's label, confidence, corrections."""
+def panel_context(item: Item, *, accurate_models: bool | None = None) -> dict[str, Any]:
+    """What the analysis panel of an item page shows: each task's label, confidence, corrections,
+    and whether the accurate path is queued or can be run now. A page of several panels passes
+    ``accurate_models`` (``has_accurate_models``) once for all of them."""
     analysis = getattr(item, "analysis", None)
     corrections = latest_corrections(item)
     rows = []
@@ -55,14 +57,23 @@ def panel_context(item: Item) -> dict[str, Any]:
                 "corrected_by": correction.corrected_by if correction else None,
             }
         )
+    if accurate_models is None:
+        accurate_models = has_accurate_models(settings.LANTOA_DATA_DIR)
     accurate = analysis is not None and analysis.path == AnalysisPath.ACCURATE
     return {
         "item": item,
         "analysis": analysis,
         "rows": rows,
-        "accurate_queued": AccurateRequest.objects.filter(item=item).exists(),
-        "accurate_available": not accurate and has_accurate_models(settings.LANTOA_DATA_DIR),
+        "accurate_queued": _queued(item),
+        "accurate_available": accurate_models and not accurate,
     }
+
+
+def _queued(item: Item) -> bool:
+    try:
+        return item.accurate_request is not None  # select_related by list pages
+    except AccurateRequest.DoesNotExist:
+        return False
 
 
 def _item_for(request: HttpRequest, item_id: int) -> Item:
@@ -109,7 +120,8 @@ def analyze_accurately(request: HtmxHttpRequest, item_id: int) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     page = Paginator(labelling_queue(user), 25).get_page(request.GET.get("page"))
-    panels = [panel_context(item) for item in page.object_list]
+    accurate_models = has_accurate_models(settings.LANTOA_DATA_DIR)
+    panels = [panel_context(i, accurate_models=accurate_models) for i in page.object_list]
     return render(request, "analysis/queue.html", {"page": page, "panels": panels})
 
 

@@ -167,3 +167,16 @@ def test_analyze_queue_command_works_the_queue_and_reports_json(
     result = json.loads(out.getvalue().strip().splitlines()[-1])
     assert (result["analyzed"], result["waiting"]) == (1, 0)
     assert {_path_of(i)[0] for i in items} == {"accurate"}
+
+
+def test_labelling_queue_marks_the_items_waiting_for_the_accurate_path(
+    client: Client, trained: Path, personas: Personas
+) -> None:
+    source = make_source(owner=personas.hanoi)
+    waiting, other = make_item(source=source), make_item(source=source)
+    process_stored_items([waiting.pk, other.pk])
+    accurate_queue.request_accurate([waiting.pk], AccurateReason.OPENED)
+    client.force_login(personas.lan)
+    page = client.get(reverse("analysis:queue")).content.decode()
+    assert page.count("Đang chờ luồng phân tích chính xác.") == 1
+    assert page.count("Phân tích chính xác ngay") == 2
