@@ -1,13 +1,13 @@
 """The accurate path's queue: which items get the slower, better models, and in what order.
 
 Every item gets the fast path when it is stored. The accurate path (``recipes``: character
-n-grams and e5 sentence embeddings, 2-75 texts/s by length) is for the items officers look at: the ones
-an officer opens, those that repeat a known claim, and those matching an active topic, which
-feed dashboards and alerts. They wait here, served in that order and newest first within a
-reason, and a periodic task analyses at most ``ANALYSIS_ACCURATE_BUDGET`` of them per run
-(``content.pipeline.process_accurate_queue``), so a burst of matches never starves the rest of
-the machine. An item already labelled by the accurate path is not queued again; the fast path
-labelling it anew (a model update) makes it eligible once more.
+n-grams and e5 sentence embeddings, 2-75 texts/s by length) is for the items officers look
+at: the ones an officer opens, those that repeat a known claim, and those matching an active
+topic, which feed dashboards and alerts. They wait here, served in that order and newest
+first within a reason, and a periodic task analyses at most ``ANALYSIS_ACCURATE_BUDGET`` of
+them per run (``content.pipeline.process_accurate_queue``), so a burst of matches never
+starves the rest of the machine. An item already labelled by the accurate path is not queued
+again; the fast path labelling it anew (a model update) makes it eligible once more.
 """
 
 from collections.abc import Iterable
@@ -19,7 +19,8 @@ from lantoa.analysis.registry import has_accurate_models
 
 __all__ = ["PRIORITY", "finish", "next_batch", "request_accurate", "waiting"]
 
-PRIORITY = {AccurateReason.OPENED: 0, AccurateReason.CLAIM: 1, AccurateReason.TOPIC: 2}
+# The order of AccurateReason is the order of service: 0 is served first.
+PRIORITY = {reason: rank for rank, reason in enumerate(AccurateReason)}
 
 
 def request_accurate(item_ids: Iterable[int], reason: AccurateReason) -> int:

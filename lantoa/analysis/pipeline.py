@@ -143,9 +143,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
     A batch allocates hundreds of thousands of short-lived tuples and lists, which trigger
     collections that walk every tracked object of the process: in a worker holding a large heap
-    that took over a third of the fast path's time on short posts. The batch makes no reference cycles worth
-    collecting early, so the collector resumes afterwards. Other threads may pause it too; it is
-    enabled again by whichever of them paused it first when that one ends.
+    that took over a third of the fast path's time on short posts. The batch makes no reference
+    cycles worth collecting early, so the collector resumes afterwards. Other threads may pause
+    it too; it is enabled again by whichever of them paused it first when that one ends.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -50,11 +50,11 @@ _C = {"sentiment": 8.0, "toxicity": 2.0, "field": 2.0, "reliability": 4.0}
 _CLASSIFIER: dict[str, Literal["logreg", "svm"]] = {"field": "svm"}
 # C of the accurate mode's character head, chosen on the dev splits (ReINTEL: inner split).
 _CHAR_C = {"sentiment": 2.0, "toxicity": 2.0, "field": 2.0, "reliability": 4.0}
-# A third head over e5 sentence embeddings, where it earns its cost (2-75 texts/s by length): on the
-# UIT-VSFC dev split, averaged in with a C=1 logistic head, it raised the accurate model from
-# 0.908 / 0.779 to 0.920 / 0.807 (weighted / macro-F1, trained on train), and on an inner
-# 3-fold split of ReINTEL train the embeddings alone reached ROC-AUC 0.90. On the ViHSD dev split they scored 0.53 macro-F1 and
-# brought the average down, so toxicity keeps two heads.
+# A third head over e5 sentence embeddings, where it earns its cost (2-75 texts/s by length):
+# on the UIT-VSFC dev split, averaged in with a C=1 logistic head, it raised the accurate model
+# from 0.908 / 0.779 to 0.920 / 0.807 (weighted / macro-F1, trained on train), and on an inner
+# 3-fold split of ReINTEL train the embeddings alone reached ROC-AUC 0.90. On the ViHSD dev
+# split they scored 0.53 macro-F1 and brought the average down, so toxicity keeps two heads.
 _EMBEDDED_TASKS = frozenset({"sentiment", "reliability"})
 _ACCURATE_EMBEDDED = replace(ACCURATE, embeddings=True)
 

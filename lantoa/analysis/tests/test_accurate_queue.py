@@ -34,7 +34,7 @@ def _save(data_dir: Path, mode: str) -> None:
 
 @pytest.fixture
 def trained(tmp_path: Path) -> Iterator[Path]:
-    """A data directory with a fast and an accurate sentiment model (versions "fast", "accurate")."""
+    """A data directory with a fast and an accurate sentiment model, versioned by mode."""
     _save(tmp_path, "fast")
     _save(tmp_path, "accurate")
     with override_settings(LANTOA_DATA_DIR=tmp_path):

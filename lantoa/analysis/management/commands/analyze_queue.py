@@ -44,6 +44,7 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(result))
         else:
+            waiting = result["waiting"]
             self.stdout.write(
-                f"Analysed {analyzed} item(s) with the accurate models; {result['waiting']} waiting."
+                f"Analysed {analyzed} item(s) with the accurate models; {waiting} waiting."
             )
