@@ -14,7 +14,6 @@ string is ever built. ``HASHING_VERSION`` names this scheme; a model trained und
 one must be retrained, and ``training.load_model`` refuses it.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +31,7 @@ from lantoa.analysis.lexicon_scorer import (
     lexicon_features,
     score_text,
 )
+from lantoa.analysis.text import syllables
 
 __all__ = [
     "ACCURATE",
@@ -42,12 +42,9 @@ __all__ = [
     "hashed_features",
     "lexicon_matrix",
     "lexicon_scores",
-    "word_tokens",
 ]
 
 HASHING_VERSION = 2
-# Word tokens are runs of \w (one-letter syllables such as "ở" are words) of lower-cased text.
-_WORD = re.compile(r"\w+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: multiply, keep the top bits
 _ORDER_SALT = np.uint64(0x51ED27)
 
@@ -143,32 +140,24 @@ def lexicon_matrix(scores: Sequence[LexiconScores]) -> np.ndarray:
     return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(LEXICON_FEATURE_NAMES))
 
 
-def word_tokens(text: str) -> list[str]:
-    """The syllable tokens n-grams are built from: runs of \\w of lower-cased ``text``."""
-    return _WORD.findall(text.lower())
-
-
 def hashed_features(
     spec: FeatureSpec,
     texts: Sequence[str],
     lexicon: np.ndarray,
     *,
-    token_lists: Sequence[Sequence[str]] | None = None,
+    words: Sequence[Sequence[str]] | None = None,
     embeddings: np.ndarray | None = None,
 ) -> HashedFeatures:
     """Hash normalised ``texts`` with ``spec``; ``lexicon`` is their ``lexicon_matrix``.
 
-    ``token_lists`` may pass ``word_tokens`` of the texts (or any superset whose extra
-    tokens are punctuation, as from ``tokens_with_punctuation``) when the caller has them;
+    ``words`` may pass the texts' ``syllables`` (the tokens n-grams are built from) when the
+    caller has them;
     ``embeddings`` may pass their ``embed`` rows, so specs that differ elsewhere share them.
     Both count matrices have ``spec.n_features`` columns (collisions are rare at 2**20 and
     cost little for linear models).
     """
-    if token_lists is None:
-        words = [word_tokens(text) for text in texts]
-    else:
-        # a token is a word when it starts with a \w character (str.isalnum or "_")
-        words = [[t for t in tokens if t[0].isalnum() or t[0] == "_"] for tokens in token_lists]
+    if words is None:
+        words = [syllables(text) for text in texts]
     chars = None
     if spec.char_ngrams is not None:
         chars = sparse.csr_matrix(_char_vectorizer(spec).transform(texts))

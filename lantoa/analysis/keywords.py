@@ -6,7 +6,7 @@ ties broken by first occurrence; a phrase contained in a better-scoring one is d
 """
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, pairwise
 
 __all__ = ["STOP_WORDS", "keyphrases"]
 
@@ -39,6 +39,12 @@ def _runs(tokens: list[str]) -> list[list[str]]:
 def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
     """Up to ``limit`` keyphrases from ``text.tokens_with_punctuation`` output, best first."""
     runs = _runs(tokens)
+    pairs = sum(len(run) - 1 for run in runs)
+    if len(set(chain.from_iterable(map(pairwise, runs)))) == pairs:
+        # No two-syllable phrase repeats, so no longer one does either (most short posts): the
+        # answer is the text's first three-syllable phrase, or its first two-syllable one.
+        opening = next((run for run in runs if len(run) > 2), runs[0] if runs else None)
+        return [" ".join(opening[:_MAX_N])] if opening else []
     counts = Counter(
         chain.from_iterable(
             zip(*(run[offset:] for offset in range(n)), strict=False)

@@ -25,7 +25,7 @@ from lantoa.analysis.features import (
 from lantoa.analysis.gazetteer import Entity, find_entities
 from lantoa.analysis.keywords import keyphrases
 from lantoa.analysis.lexicon_scorer import stance_probabilities, toxicity_probabilities
-from lantoa.analysis.text import tokens_with_punctuation
+from lantoa.analysis.text import syllables, tokens_with_punctuation
 from lantoa.analysis.training import TASKS, TextClassifier
 from lantoa.core.language import detect_language
 from lantoa.core.text import normalize_text
@@ -98,9 +98,16 @@ def _lexicon_labels(task: str, scores: list[LexiconScores]) -> list[Label]:
 
 
 def _task_labels(
-    models: dict[str, TextClassifier], texts: list[str], token_lists: list[list[str]]
+    models: dict[str, TextClassifier],
+    texts: list[str],
+    token_lists: list[list[str]],
+    words: list[list[str]],
 ) -> tuple[dict[str, list[Label]], dict[str, str]]:
-    """Labels per task for the batch, and the version of what produced them."""
+    """Labels per task for the batch, and the version of what produced them.
+
+    ``token_lists`` are the texts' ``tokens_with_punctuation`` (for the lexicon), ``words``
+    their ``syllables`` (for the n-grams).
+    """
     scores = lexicon_scores(token_lists)
     lexicon = lexicon_matrix(scores)
     features: dict[FeatureSpec, HashedFeatures] = {}
@@ -117,7 +124,7 @@ def _task_labels(
         spec = model.config.spec
         if spec not in features:
             features[spec] = hashed_features(
-                spec, texts, lexicon, token_lists=token_lists, embeddings=embeddings
+                spec, texts, lexicon, words=words, embeddings=embeddings
             )
         labels[task] = _model_labels(model, features[spec])
         versions[task] = model.model_version
@@ -159,12 +166,14 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _analyze(texts: Sequence[str], mode: Mode, models: ModelSet | None) -> list[Analysis]:
     normalised = [normalize_text(text) for text in texts]
     token_lists = [tokens_with_punctuation(text) for text in normalised]
+    # a second regex pass costs less than filtering the punctuation out of every token list
+    words = [syllables(text) for text in normalised]
     chosen = (models or ModelSet()).for_mode(mode)
-    labels, versions = _task_labels(chosen, normalised, token_lists)
+    labels, versions = _task_labels(chosen, normalised, token_lists, words)
     return [
         Analysis(
             language=detect_language(text[:_LANGUAGE_PREFIX]).code,
-            tokens=tuple(t for t in tokens if t[0].isalnum()),
+            tokens=tuple(words[i]),
             keywords=tuple(keyphrases(tokens)),
             sentiment=labels["sentiment"][i],
             toxicity=labels["toxicity"][i],

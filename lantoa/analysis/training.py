@@ -110,7 +110,7 @@ def featurise(spec: FeatureSpec, texts: Sequence[str]) -> HashedFeatures:
     normalised = [normalize_text(text) for text in texts]
     token_lists = [tokens_with_punctuation(t) for t in normalised]
     lexicon = lexicon_matrix(lexicon_scores(token_lists))
-    return hashed_features(spec, normalised, lexicon, token_lists=token_lists)
+    return hashed_features(spec, normalised, lexicon)
 
 
 def _design(idf: TfidfTransformer, config: ModelConfig, features: HashedFeatures) -> Any:
