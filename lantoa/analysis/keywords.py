@@ -1,8 +1,9 @@
 """Keyphrases: the most repeated multi-syllable phrases of a text, without stop words.
 
 Vietnamese words are mostly two syllables, so candidates are syllable n-grams (n = 2..3) inside
-runs of content syllables (a stop word or punctuation ends a run). Score = frequency x length,
-ties broken by first occurrence; a phrase contained in a better-scoring one is dropped.
+runs of content syllables (a stop word or punctuation ends a run). Only repeated phrases compete;
+score = frequency x (length - 1), ties broken by first occurrence; a phrase contained in a
+better-scoring one is dropped. A text that repeats none gets its first phrase, longest first.
 """
 
 from collections import Counter
@@ -18,7 +19,6 @@ việc ở so hơn chỉ nhất đây ấy họ chúng ta tôi mình thế vậy
 mới cả từng mỗi ít thêm hết làm
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
-_MAX_N = 3
 
 
 def _runs(tokens: list[str]) -> list[list[str]]:
@@ -36,30 +36,33 @@ def _runs(tokens: list[str]) -> list[list[str]]:
     return runs  # runs of one syllable hold no 2-3-syllable phrase
 
 
+def _phrase_counts(runs: list[list[str]]) -> Counter[tuple[str, ...]]:
+    """Counts of the two- and three-syllable phrases of ``runs``, in order of first occurrence."""
+    phrases: list[tuple[str, ...]] = []
+    for run in runs:
+        phrases += pairwise(run)
+        phrases += zip(run, run[1:], run[2:], strict=False)
+    return Counter(phrases)
+
+
 def keyphrases(tokens: list[str], *, limit: int = 5) -> list[str]:
     """Up to ``limit`` keyphrases from ``text.tokens_with_punctuation`` output, best first."""
     runs = _runs(tokens)
     pairs = sum(len(run) - 1 for run in runs)
     if len(set(chain.from_iterable(map(pairwise, runs)))) == pairs:
-        # No two-syllable phrase repeats, so no longer one does either (most short posts): the
-        # answer is the text's first three-syllable phrase, or its first two-syllable one.
+        # No phrase repeats (a repeated three-syllable phrase repeats its first two syllables),
+        # so the text's best single phrase wins: its first three-syllable one, or else its first
+        # two-syllable one.
         opening = next((run for run in runs if len(run) > 2), runs[0] if runs else None)
-        return [" ".join(opening[:_MAX_N])] if opening else []
-    counts = Counter(
-        chain.from_iterable(
-            zip(*(run[offset:] for offset in range(n)), strict=False)
-            for run in runs
-            for n in range(2, _MAX_N + 1)
-        )
-    )
+        return [" ".join(opening[:3])] if opening else []
+    counts = _phrase_counts(runs)
 
     def score(words: tuple[str, ...]) -> int:
         return -counts[words] * (len(words) - 1)
 
-    # Only repeated phrases compete; a text without any gets its best single one. Counter keeps
-    # insertion order and sorted() is stable, so ties go to the first occurrence.
-    repeated = sorted((words for words, count in counts.items() if count > 1), key=score)
-    ranked = repeated or sorted(counts, key=score)[:1]
+    # Only repeated phrases compete. Counter keeps insertion order and sorted() is stable, so
+    # ties go to the first occurrence.
+    ranked = sorted((words for words, count in counts.items() if count > 1), key=score)
     chosen: list[str] = []
     for words in ranked:
         phrase = " ".join(words)

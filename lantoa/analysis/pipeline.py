@@ -36,7 +36,7 @@ LEXICON_VERSION = "lexicon/1"
 _NO_MODEL = "none"
 Mode = Literal["fast", "accurate"]
 # The opening of a text decides its language; a bounded prefix keeps long articles cheap.
-_LANGUAGE_PREFIX = 300
+_LANGUAGE_PREFIX, _LANGUAGE_WORDS = 300, 60  # characters (for the script), words
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,7 +172,9 @@ def _analyze(texts: Sequence[str], mode: Mode, models: ModelSet | None) -> list[
     labels, versions = _task_labels(chosen, normalised, token_lists, words)
     return [
         Analysis(
-            language=detect_language(text[:_LANGUAGE_PREFIX]).code,
+            language=detect_language(
+                text[:_LANGUAGE_PREFIX], words=words[i][:_LANGUAGE_WORDS]
+            ).code,
             tokens=tuple(words[i]),
             keywords=tuple(keyphrases(tokens)),
             sentiment=labels["sentiment"][i],

@@ -11,6 +11,8 @@ everything else is "und" (undetermined).
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,14 +165,22 @@ def _stop_word_language(folded_words: list[str]) -> str | None:
     return None
 
 
-def detect_language(text: str) -> LanguageGuess:
-    """Guess the language of ``text``; short or mixed text falls back to "und"."""
-    words = _LETTERS.findall(text)
+def detect_language(text: str, *, words: Sequence[str] | None = None) -> LanguageGuess:
+    """Guess the language of ``text``; short or mixed text falls back to "und".
+
+    ``words`` may pass the text's words (in any case) when the caller has already split it, as
+    the analysis pipeline has; tokens that are not all letters are left out.
+    """
+    words = _LETTERS.findall(text) if words is None else [w for w in words if w.isalpha()]
     if not words:
         return LanguageGuess(
             code=_script_language(text) or "und", syllable_share=0.0, diacritic_share=0.0
         )
-    syllables, marked, function = map(sum, zip(*map(_word_evidence, words), strict=True))
+    # eight kinds of word at most: tallying them costs less than summing a flag per word
+    tally = Counter(map(_word_evidence, words))
+    syllables, marked, function = (
+        sum(count for evidence, count in tally.items() if evidence[flag]) for flag in range(3)
+    )
     syllable_share = syllables / len(words)
     diacritic_share = marked / len(words)
     function_share = function / len(words)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from lantoa.core.language import detect_language, is_vietnamese_syllable
@@ -29,3 +31,20 @@ def test_vietnamese_syllables(word):
 @pytest.mark.parametrize("word", ["policy", "Straße", "Müller", "Tù1", "hoạá", "strength"])
 def test_not_vietnamese_syllables(word):
     assert not is_vietnamese_syllable(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uỷ ban nhân dân tỉnh Quảng Ninh vừa ban hành kế hoạch phòng chống bão số 3.",
+        "hom nay nguoi dan ha noi khong di lam vi mua to qua",
+        "The provincial People's Committee issued a plan to respond to the storm.",
+        "越南政府今天发布了新的政策文件关于环境保护",
+    ],
+)
+def test_words_split_by_the_caller_give_the_same_language(text):
+    # given the lower-cased word tokens a pipeline already has, digits among them
+    words = [*re.findall(r"\w+", text.lower()), "2025"]
+
+    # then the guess is the one made from the text alone
+    assert detect_language(text, words=words) == detect_language(text)
