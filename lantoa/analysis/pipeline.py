@@ -83,10 +83,14 @@ def _label(probabilities: dict[str, float]) -> Label:
 
 
 def _model_labels(model: TextClassifier, features: HashedFeatures) -> list[Label]:
-    matrix = model.predict_proba(features)
+    matrix = np.round(model.predict_proba(features), 6)
     labels = model.labels
-    rows = np.round(matrix, 6).tolist()
-    return [_label(dict(zip(labels, row, strict=True))) for row in rows]
+    return [
+        Label(
+            label=labels[best], score=row[best], probabilities=dict(zip(labels, row, strict=True))
+        )
+        for best, row in zip(matrix.argmax(axis=1).tolist(), matrix.tolist(), strict=True)
+    ]
 
 
 def _lexicon_labels(task: str, scores: list[LexiconScores]) -> list[Label]:
