@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(DEMO_ENV) $(BIN)/lantoa migrate --verbosity 1
+	$(DEMO_ENV) $(BIN)/lantoa train-demo
 	$(DEMO_ENV) $(BIN)/lantoa seed-demo
 	$(DEMO_ENV) $(BIN)/lantoa createadmin --username admin --password lantoa-demo
 	@echo "Lantoa đang chạy tại http://127.0.0.1:8000 — đăng nhập: admin / lantoa-demo (Ctrl+C để dừng)"

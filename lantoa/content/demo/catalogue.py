@@ -22,7 +22,8 @@ class DemoPolicy:
     """A policy the demo corpus talks about.
 
     ``subject`` is the noun phrase the phrase banks slot in after "triển khai", "về" or as an
-    object ("triển khai chính sách nhà ở xã hội"); ``hashtag`` is the tag social posts use.
+    object ("triển khai chính sách nhà ở xã hội"); ``hashtag`` is the tag social posts use;
+    ``field`` is the news field its items belong to (a label of the field model).
     """
 
     slug: str
@@ -31,6 +32,7 @@ class DemoPolicy:
     keywords: tuple[str, ...]
     subject: str
     hashtag: str
+    field: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +68,7 @@ _POLICIES = (
         keywords=("chuyển đổi số", "dịch vụ công trực tuyến", "cấp xã", "chính quyền hai cấp"),
         subject="chuyển đổi số và dịch vụ công trực tuyến cấp xã",
         hashtag="#chuyendoiso",
+        field="Vi tinh",
     ),
     DemoPolicy(
         slug="ho-so-suc-khoe-dien-tu",
@@ -74,6 +77,7 @@ _POLICIES = (
         keywords=("hồ sơ sức khỏe điện tử", "bệnh án điện tử", "khám chữa bệnh", "VNeID"),
         subject="hồ sơ sức khỏe điện tử",
         hashtag="#hososuckhoedientu",
+        field="Suc khoe",
     ),
     DemoPolicy(
         slug="nha-o-xa-hoi",
@@ -82,6 +86,7 @@ _POLICIES = (
         keywords=("nhà ở xã hội", "người thu nhập thấp", "công nhân", "vay ưu đãi"),
         subject="chính sách nhà ở xã hội",
         hashtag="#nhaoxahoi",
+        field="Doi song",
     ),
     DemoPolicy(
         slug="dieu-hanh-gia-xang-dau",
@@ -90,6 +95,7 @@ _POLICIES = (
         keywords=("giá xăng", "xăng dầu", "quỹ bình ổn giá", "kỳ điều hành"),
         subject="cơ chế điều hành giá xăng dầu",
         hashtag="#giaxang",
+        field="Kinh doanh",
     ),
     DemoPolicy(
         slug="ung-pho-bao-lu",
@@ -98,6 +104,7 @@ _POLICIES = (
         keywords=("bão", "lũ", "sạt lở", "sơ tán", "phòng chống thiên tai"),
         subject="công tác ứng phó bão lũ",
         hashtag="#baolu",
+        field="Chinh tri Xa hoi",
     ),
     DemoPolicy(
         slug="chong-hang-gia",
@@ -106,6 +113,7 @@ _POLICIES = (
         keywords=("hàng giả", "hàng nhái", "buôn lậu", "quản lý thị trường"),
         subject="công tác chống buôn lậu, hàng giả",
         hashtag="#chonghanggia",
+        field="Phap luat",
     ),
     DemoPolicy(
         slug="mien-hoc-phi",
@@ -114,6 +122,7 @@ _POLICIES = (
         keywords=("miễn học phí", "học sinh", "năm học mới", "hỗ trợ học tập"),
         subject="chính sách miễn học phí",
         hashtag="#mienhocphi",
+        field="Chinh tri Xa hoi",
     ),
 )
 

@@ -6,37 +6,27 @@ on their public dataset's train (+dev) split and are evaluated on its official t
 Models and cards are written under the data directory; the newest ones serve ``analyze``.
 """
 
-import datetime as dt
 import json
-import time
 from argparse import ArgumentParser
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from lantoa.analysis.datasets import DatasetError, LabelledTexts
-from lantoa.analysis.evaluation import EvaluationReport, evaluate_predictions
+from lantoa.analysis.evaluation import EvaluationReport
 from lantoa.analysis.management.commands._options import data_dir
+from lantoa.analysis.production import Evaluation, on_held_out, train_and_save
 from lantoa.analysis.recipes import (
     ACCURATE_TASKS,
     MODES,
     POLICY_SENTIMENT,
-    POSITIVE_LABEL,
     config_for,
     cross_validate,
     policy_sentiment_data,
     public_benchmark,
 )
-from lantoa.analysis.training import (
-    TASKS,
-    ModelConfig,
-    TextClassifier,
-    model_path,
-    save_model,
-    train_classifier,
-)
+from lantoa.analysis.training import TASKS, ModelConfig, TextClassifier
 
 
 class Command(BaseCommand):
@@ -77,20 +67,11 @@ class Command(BaseCommand):
 
     def _public(self, task: str, root: Path, modes: list[str]) -> None:
         benchmark = public_benchmark(task, root)
-
-        def on_test(model: TextClassifier) -> EvaluationReport:
-            return evaluate_predictions(
-                y_true=benchmark.test.labels,
-                probabilities=model.predict_texts(benchmark.test.texts),
-                labels=model.labels,
-                positive_label=POSITIVE_LABEL.get(task),
-            )
-
+        evaluate = on_held_out(task, benchmark.test)
         for mode in modes:
             config = config_for(task, mode)
-            self._train_and_save(
-                task, mode, config, benchmark.train, on_test, f"{benchmark.dataset} test"
-            )
+            on = f"{benchmark.dataset} test"
+            self._train_and_save(task, mode, config, benchmark.train, evaluate, on)
 
     def _train_and_save(
         self,
@@ -98,31 +79,16 @@ class Command(BaseCommand):
         mode: str,
         config: ModelConfig,
         data: LabelledTexts,
-        evaluate: Callable[[TextClassifier], EvaluationReport],
+        evaluate: Evaluation,
         evaluated_on: str,
     ) -> None:
-        started = time.perf_counter()
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        model = train_classifier(
+        summary = train_and_save(
             task=task,
-            texts=data.texts,
-            labels=data.labels,
+            mode=mode,
             config=config,
-            version=f"{stamp}-{mode}",
+            data=data,
+            evaluate=evaluate,
+            evaluated_on=evaluated_on,
+            data_dir=data_dir(),
         )
-        seconds = round(time.perf_counter() - started, 1)
-        report = evaluate(model)
-        card = {
-            "mode": mode,
-            "n_train": len(data),
-            "train_seconds": seconds,
-            "evaluation": {"data": evaluated_on, **report.to_dict()},
-        }
-        path = save_model(model, model_path(data_dir(), task, model.version), card=card)
-        figures = {
-            "accuracy": report.accuracy,
-            "macro_f1": report.macro_f1,
-            "roc_auc": report.roc_auc,
-        }
-        summary = {"task": task, "mode": mode, "model": str(path), "evaluated_on": evaluated_on}
-        self.stdout.write(json.dumps(summary | figures, ensure_ascii=False))
+        self.stdout.write(json.dumps(summary, ensure_ascii=False))
