@@ -3,7 +3,8 @@
 :func:`process_new_items` is the ingestion hook (call it after storing items, and again after
 analysing them: it is idempotent). It touches only the given items — never a rescan.
 :func:`backfill_topic` is the retroactive scan run when a topic is created or edited, in id
-batches with its progress recorded on a :class:`~lantoa.monitoring.models.TopicBackfill`.
+batches with its progress recorded on a :class:`~lantoa.monitoring.models.TopicBackfill`; the
+items it newly tags are queued for the accurate path, as new items matching a topic are.
 
 A topic tags only items its owner may read (shared sources, or sources owned by the owner or
 an organisation below it), so a topic's counts never reveal another agency's private items.
@@ -17,6 +18,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from lantoa.analysis import accurate_queue
+from lantoa.analysis.models import AccurateReason
 from lantoa.content.models import Item
 from lantoa.monitoring import counters, search_index
 from lantoa.monitoring.models import BackfillStatus, ItemTopic, Topic, TopicBackfill
@@ -130,6 +133,8 @@ def _retag_batch(topic: Topic, query: Query | None, batch: list[int]) -> int:
             [ItemTopic(item_id=pk, topic=topic) for pk in added], ignore_conflicts=True
         )
         counters.recount(removed | added)
+    # what a topic newly matches feeds its dashboard and alerts, as new items matching it do
+    accurate_queue.request_accurate(added, AccurateReason.TOPIC)
     return len(found)
 
 

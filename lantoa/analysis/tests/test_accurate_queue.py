@@ -20,6 +20,8 @@ from lantoa.content.pipeline import process_accurate_queue, process_stored_items
 from lantoa.core.testing.factories import make_item, make_source
 from lantoa.core.testing.personas import Personas
 from lantoa.factcheck.tests.factories import make_claim
+from lantoa.monitoring.models import TopicBackfill
+from lantoa.monitoring.pipeline import backfill_topic
 from lantoa.monitoring.tests.factories import make_topic
 
 GOOD = ["dự án vượt kế hoạch", "người dân hài lòng", "thu ngân sách tăng trưởng tốt"] * 4
@@ -180,3 +182,20 @@ def test_labelling_queue_marks_the_items_waiting_for_the_accurate_path(
     page = client.get(reverse("analysis:queue")).content.decode()
     assert page.count("Đang chờ luồng phân tích chính xác.") == 1
     assert page.count("Phân tích chính xác ngay") == 2
+
+
+def test_old_items_a_new_topic_matches_are_queued_by_its_backfill(
+    trained: Path, personas: Personas
+) -> None:
+    # given two stored items and no topic yet: nothing waits
+    source = make_source(owner=personas.hanoi)
+    jam = make_item(source=source, text="Ùn tắc kéo dài trên cầu Thăng Long")
+    weather = make_item(source=source, text="Thời tiết Hà Nội hôm nay nắng nhẹ")
+    process_stored_items([jam.pk, weather.pk])
+    assert accurate_queue.waiting() == 0
+    # when a topic is created and its backfill tags the old items
+    topic = make_topic(owner=personas.hanoi, query='"ùn tắc"')
+    backfill_topic(TopicBackfill.objects.create(topic=topic, query=topic.query).pk)
+    # then the item it matched waits for the accurate path, for the topic's sake
+    assert accurate_queue.next_batch(10) == [jam.pk]
+    assert AccurateRequest.objects.get(item=jam).reason == AccurateReason.TOPIC
