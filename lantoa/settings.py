@@ -173,11 +173,15 @@ PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "resume-distributions": {"task": "lantoa.network.resume_distributions", "seconds": 120},
     "find-release-coverage": {"task": "lantoa.network.find_coverage", "seconds": 900},
     "accurate-analysis": {"task": "lantoa.content.pipeline.process_accurate_queue", "seconds": 60},
+    "reanalysis": {"task": "lantoa.content.pipeline.reanalyze_stale", "seconds": 300},
 }
 # Items given the accurate path per run of "accurate-analysis" (a minute). e5 embeds about 25
 # short posts/s but only 2 long articles/s, so the default keeps a run of articles to about
 # 15 s of each minute; the embedded scheduler runs its periodic tasks one after another.
 ANALYSIS_ACCURATE_BUDGET = env_int("ANALYSIS_ACCURATE_BUDGET", 30)
+# Items relabelled per run of "reanalysis" (five minutes) after a model update: the fast path
+# labels thousands a second, so writing the rows and recounting bound a run to a few seconds.
+ANALYSIS_REANALYSIS_BUDGET = env_int("ANALYSIS_REANALYSIS_BUDGET", 5000)
 CELERY_BEAT_SCHEDULE = {
     name: {"task": spec["task"], "schedule": spec["seconds"]}
     for name, spec in PERIODIC_TASKS.items()

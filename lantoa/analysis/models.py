@@ -61,6 +61,7 @@ class AccurateReason(models.TextChoices):
     OPENED = "opened", _("Cán bộ mở xem")
     CLAIM = "claim", _("Khớp tin sai đã biết")
     TOPIC = "topic", _("Khớp chủ đề đang theo dõi")
+    MODEL = "model", _("Mô hình đã được cập nhật")
 
 
 class AccurateRequest(models.Model):

@@ -30,7 +30,7 @@ from lantoa.analysis.training import TASKS, TextClassifier
 from lantoa.core.language import detect_language
 from lantoa.core.text import normalize_text
 
-__all__ = ["LEXICON_VERSION", "Analysis", "Label", "ModelSet", "analyze_batch"]
+__all__ = ["LEXICON_VERSION", "Analysis", "Label", "ModelSet", "analyze_batch", "model_versions"]
 
 LEXICON_VERSION = "lexicon/1"
 _NO_MODEL = "none"
@@ -118,12 +118,10 @@ def _task_labels(
     # e5 is the costliest step by far: embed the batch once however many specs use it
     embeddings = embed(texts) if any(m.config.spec.embeddings for m in models.values()) else None
     labels: dict[str, list[Label]] = {}
-    versions: dict[str, str] = {}
     for task in TASKS:
         model = models.get(task)
         if model is None:
             labels[task] = _lexicon_labels(task, scores)
-            versions[task] = LEXICON_VERSION if task in {"sentiment", "toxicity"} else _NO_MODEL
             continue
         spec = model.config.spec
         if spec not in features:
@@ -131,8 +129,18 @@ def _task_labels(
                 spec, texts, lexicon, words=words, embeddings=embeddings
             )
         labels[task] = _model_labels(model, features[spec])
-        versions[task] = model.model_version
-    return labels, versions
+    return labels, model_versions(models)
+
+
+def model_versions(models: Mapping[str, TextClassifier]) -> dict[str, str]:
+    """What labels each task with ``models`` (one mode's): its model's version, the lexicon's
+    or "none". Stored with every analysis, so items labelled by older models can be found."""
+    return {
+        task: models[task].model_version
+        if task in models
+        else (LEXICON_VERSION if task in {"sentiment", "toxicity"} else _NO_MODEL)
+        for task in TASKS
+    }
 
 
 def analyze_batch(

@@ -10,7 +10,7 @@ from pathlib import Path
 from lantoa.analysis.pipeline import ModelSet
 from lantoa.analysis.training import TASKS, TextClassifier, load_model
 
-__all__ = ["has_accurate_models", "latest_model_path", "load_model_set"]
+__all__ = ["has_accurate_models", "latest_model_path", "load_model_set", "models_signature"]
 
 
 def _card_mode(card_path: Path) -> str:
@@ -26,6 +26,18 @@ def latest_model_path(data_dir: Path, task: str, mode: str = "fast") -> Path | N
     candidates = sorted(folder.glob("*.joblib")) if folder.is_dir() else []
     matching = [p for p in candidates if _card_mode(p.with_suffix(".json")) == mode]
     return matching[-1] if matching else None
+
+
+def models_signature(data_dir: Path) -> tuple[object, ...]:
+    """Changes whenever a model is added to or removed from ``data_dir`` (cheap: one stat per
+    task folder), so a long-running process knows when to load the models again."""
+    signature: list[object] = [str(data_dir)]
+    for task in TASKS:
+        try:
+            signature.append((data_dir / "models" / task).stat().st_mtime_ns)
+        except OSError:
+            signature.append(None)
+    return tuple(signature)
 
 
 def has_accurate_models(data_dir: Path) -> bool:

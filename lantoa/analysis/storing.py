@@ -1,19 +1,21 @@
 """Analyse stored items and keep their latest labels in ``ItemAnalysis``.
 
 The pure pipeline (``analyze_batch``) does the work; this module loads the production models
-from the data directory once per process, feeds it item texts in batches and upserts the
-results, so re-analysis after a model update is a background job over the same function.
+from the data directory (again when one is added), feeds it item texts in batches and upserts
+the results, so re-analysis after a model update is a background job over the same function
+(``reanalysis``).
 """
 
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from pathlib import Path
 
 from django.conf import settings
 
 from lantoa.analysis.models import AnalysisPath, ItemAnalysis
 from lantoa.analysis.pipeline import Analysis, Mode, ModelSet, analyze_batch
-from lantoa.analysis.registry import load_model_set
+from lantoa.analysis.registry import load_model_set, models_signature
 from lantoa.content.models import Item
 
 __all__ = ["BATCH_SIZE", "analyze_items", "production_models", "reload_models"]
@@ -36,15 +38,21 @@ _UPDATED_FIELDS = [
     "analyzed_at",
 ]
 _lock = threading.Lock()
-_models: dict[str, ModelSet] = {}
+_models: dict[tuple[object, ...], ModelSet] = {}
 
 
 def production_models() -> ModelSet:
-    """The newest trained models under LANTOA_DATA_DIR (loaded once per process)."""
+    """The newest trained models under LANTOA_DATA_DIR, loaded again whenever a model is added.
+
+    A worker keeps its models in memory; ``lantoa train`` in another process adds a file to a
+    task's folder, which changes the folder's modification time: the next call sees it.
+    """
+    key = models_signature(Path(settings.LANTOA_DATA_DIR))
     with _lock:
-        if "set" not in _models:
-            _models["set"] = load_model_set(settings.LANTOA_DATA_DIR)
-        return _models["set"]
+        if key not in _models:
+            _models.clear()
+            _models[key] = load_model_set(Path(settings.LANTOA_DATA_DIR))
+        return _models[key]
 
 
 def reload_models() -> None:

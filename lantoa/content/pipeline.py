@@ -12,14 +12,21 @@ from django.conf import settings
 from django.db import transaction
 
 from lantoa.analysis import accurate_queue
-from lantoa.analysis.models import AccurateReason
-from lantoa.analysis.storing import analyze_items
+from lantoa.analysis.models import AccurateReason, AnalysisPath
+from lantoa.analysis.reanalysis import stale_items
+from lantoa.analysis.storing import analyze_items, production_models
 from lantoa.factcheck.linking import match_new_items
 from lantoa.factcheck.models import ClaimItem
 from lantoa.monitoring.models import ItemTopic
 from lantoa.monitoring.pipeline import process_new_items
 
-__all__ = ["give_accurate_path", "items_stored", "process_accurate_queue", "process_stored_items"]
+__all__ = [
+    "give_accurate_path",
+    "items_stored",
+    "process_accurate_queue",
+    "process_stored_items",
+    "reanalyze_stale",
+]
 
 
 @shared_task(name="lantoa.content.pipeline.process_stored_items")
@@ -50,6 +57,25 @@ def give_accurate_path(item_ids: list[int]) -> int:
     analyzed = analyze_items(item_ids, mode="accurate")
     process_new_items(item_ids)
     accurate_queue.finish(item_ids)
+    return analyzed
+
+
+@shared_task(name="lantoa.content.pipeline.reanalyze_stale")
+def reanalyze_stale(budget: int | None = None) -> int:
+    """Periodic (PERIODIC_TASKS "reanalysis"): relabel at most ``budget`` (default
+    ``ANALYSIS_REANALYSIS_BUDGET``) items that older models labelled, newest first, with the
+    fast models, then recount them for monitoring; those that had the accurate path wait for it
+    again. Returns how many were analysed."""
+    limit = settings.ANALYSIS_REANALYSIS_BUDGET if budget is None else budget
+    stale = stale_items(production_models())[: max(limit, 0)]
+    rows = list(stale.values_list("pk", "analysis__path"))
+    ids = [pk for pk, _ in rows]
+    if not ids:
+        return 0
+    analyzed = analyze_items(ids)
+    process_new_items(ids)
+    had_accurate = [pk for pk, path in rows if path == AnalysisPath.ACCURATE]
+    accurate_queue.request_accurate(had_accurate, AccurateReason.MODEL)
     return analyzed
 
 

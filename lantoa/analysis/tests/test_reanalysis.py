@@ -1,0 +1,104 @@
+"""Re-analysis after a model update: stale items are found and relabelled in budgeted runs."""
+
+import json
+from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
+
+from lantoa.analysis import accurate_queue
+from lantoa.analysis.models import AccurateReason, AccurateRequest, AnalysisPath, ItemAnalysis
+from lantoa.analysis.reanalysis import stale_items
+from lantoa.analysis.storing import analyze_items, production_models, reload_models
+from lantoa.analysis.training import model_path, save_model, train_classifier
+from lantoa.content.pipeline import reanalyze_stale
+from lantoa.core.testing.factories import make_item, make_source
+from lantoa.core.testing.personas import Personas
+
+GOOD = ["dự án vượt kế hoạch", "người dân hài lòng", "thu ngân sách tăng trưởng tốt"] * 4
+BAD = ["sai phạm nghiêm trọng", "ùn tắc kéo dài", "tham nhũng tại dự án"] * 4
+LABELS = ["positive"] * 12 + ["negative"] * 12
+
+
+def save_sentiment_model(data_dir: Path, version: str, mode: str = "fast") -> None:
+    model = train_classifier(task="sentiment", texts=GOOD + BAD, labels=LABELS, version=version)
+    save_model(model, model_path(data_dir, "sentiment", version), card={"mode": mode})
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    with override_settings(LANTOA_DATA_DIR=tmp_path):
+        reload_models()
+        yield tmp_path
+    reload_models()
+
+
+def sentiment_version(item_id: int) -> str:
+    return ItemAnalysis.objects.get(item_id=item_id).model_versions["sentiment"]
+
+
+def test_items_labelled_by_older_models_are_relabelled_newest_first(
+    data_dir: Path, personas: Personas
+) -> None:
+    # given two items the lexicon labelled, before any model was trained
+    source = make_source(owner=personas.hanoi)
+    items = [make_item(source=source, text=t) for t in ("ùn tắc kéo dài", "dự án vượt kế hoạch")]
+    analyze_items([i.pk for i in items])
+    assert not stale_items(production_models()).exists()
+    # when a model is trained (by another process: nobody reloads this one's models)
+    save_sentiment_model(data_dir, "2")
+    # then both are stale, and a run with a budget of one relabels the newest
+    assert list(stale_items(production_models())) == items[::-1]
+    assert reanalyze_stale(1) == 1
+    assert sentiment_version(items[1].pk) == "sentiment/2"
+    assert sentiment_version(items[0].pk) == "lexicon/1"
+    # and the command relabels the rest, reporting what is left
+    out = StringIO()
+    call_command("reanalyze", "--all", "--json", stdout=out)
+    assert json.loads(out.getvalue().splitlines()[-1])["analyzed"] == 1
+    assert json.loads(out.getvalue().splitlines()[-1])["stale"] == 0
+    assert sentiment_version(items[0].pk) == "sentiment/2"
+
+
+def test_items_never_analysed_are_stale(data_dir: Path, personas: Personas) -> None:
+    item = make_item(source=make_source(owner=personas.hanoi))
+    assert list(stale_items(production_models())) == [item]
+    assert reanalyze_stale() == 1
+    assert sentiment_version(item.pk) == "lexicon/1"
+
+
+def test_an_item_that_had_the_accurate_path_waits_for_it_again(
+    data_dir: Path, personas: Personas
+) -> None:
+    # given an item labelled by the accurate path
+    save_sentiment_model(data_dir, "1-fast")
+    save_sentiment_model(data_dir, "1-accurate", mode="accurate")
+    item = make_item(source=make_source(owner=personas.hanoi))
+    analyze_items([item.pk], mode="accurate")
+    assert ItemAnalysis.objects.get(item=item).path == AnalysisPath.ACCURATE
+    # when a newer accurate model arrives
+    save_sentiment_model(data_dir, "2-accurate", mode="accurate")
+    # then the run relabels it with the fast path and queues it for the accurate one
+    assert reanalyze_stale() == 1
+    assert ItemAnalysis.objects.get(item=item).path == AnalysisPath.FAST
+    assert accurate_queue.next_batch(5) == [item.pk]
+    assert AccurateRequest.objects.get(item=item).reason == AccurateReason.MODEL
+
+
+def test_nothing_is_stale_when_the_models_labelled_everything(
+    data_dir: Path, personas: Personas
+) -> None:
+    save_sentiment_model(data_dir, "1")
+    item = make_item(source=make_source(owner=personas.hanoi))
+    analyze_items([item.pk])
+    assert reanalyze_stale() == 0
+    out = StringIO()
+    call_command("reanalyze", "--json", stdout=out)
+    assert json.loads(out.getvalue()) == {
+        "analyzed": 0,
+        "stale": 0,
+        "seconds": pytest.approx(0, abs=5),
+    }
