@@ -57,3 +57,14 @@ def test_keyphrases_rank_repeated_phrases_first() -> None:
         "Chuyển đổi số là ưu tiên. Tỉnh đẩy mạnh chuyển đổi số và cải cách hành chính."
     )
     assert keyphrases(tokens, limit=2) == ["chuyển đổi số"]
+
+
+def test_a_text_repeating_no_phrase_gets_its_first_longest_phrase() -> None:
+    # given texts in which no phrase occurs twice
+    three = tokens_with_punctuation("Người dân phản ánh giá điện tăng cao. Tỉnh đã trả lời.")
+    two = tokens_with_punctuation("Tỉnh ủy, giá điện.")
+
+    # then the first three-syllable phrase wins, or else the first two-syllable one
+    assert keyphrases(three) == ["dân phản ánh"]
+    assert keyphrases(two) == ["tỉnh ủy"]
+    assert keyphrases(tokens_with_punctuation("của và là.")) == []
