@@ -1,10 +1,11 @@
 """Benchmark of the analysis core: quality on public test splits and the policy development set,
-and items/s on one core.
+and the speed of each model on its test set (throughput of the whole pipeline:
+``bench_analysis_speed``).
 
 Usage: ``python -m bench.bench_analysis``. Self-contained: trains every public model with the
 production recipe (``lantoa.analysis.recipes``) on its train split, scores it on the official
-test split, cross-validates the policy stance model, and times ``analyze_batch``. The
-lexicon-only scorer is the zero-data baseline, measured in the same run.
+test split and cross-validates the policy stance model. The lexicon-only scorer is the
+zero-data baseline, measured in the same run.
 
 The peer, in the same run, is what a Vietnamese developer would pick: underthesea's word
 segmentation + underthesea_core's TextClassifier (TF-IDF + linear SVM, library defaults with
@@ -17,14 +18,14 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from bench.report import write_section
 from lantoa.analysis.datasets import LabelledTexts, datasets_root
 from lantoa.analysis.evaluation import EvaluationReport, evaluate_predictions
-from lantoa.analysis.pipeline import ModelSet, analyze_batch
+from lantoa.analysis.pipeline import analyze_batch
 from lantoa.analysis.recipes import (
     ACCURATE_TASKS,
     POLICY_SENTIMENT,
@@ -274,50 +275,6 @@ def titles(field_model: TextClassifier, test: LabelledTexts) -> str:
     return line
 
 
-def _clipped(texts: Sequence[str], length: int, count: int) -> list[str]:
-    long_enough = (t.split() for t in texts if len(t.split()) >= length)
-    return [" ".join(words[:length]) for words, _ in zip(long_enough, range(count), strict=False)]
-
-
-def _items_per_second(
-    texts: list[str], mode: Literal["fast", "accurate"], models: ModelSet
-) -> tuple[float, float]:
-    """(items per CPU second of this process, items per wall-clock second).
-
-    The CPU figure is the one-core throughput; the wall figure also pays for whatever else the
-    shared machine runs at the time.
-    """
-    analyze_batch(texts[:50], mode=mode, models=models)  # warm caches
-    cpu, wall = time.process_time(), time.perf_counter()
-    analyze_batch(texts, mode=mode, models=models)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    return len(texts) / cpu, len(texts) / wall
-
-
-def speed(models: ModelSet, benchmarks: dict[str, Benchmark]) -> str:
-    posts = _clipped(benchmarks["reliability"].train.texts, 40, 3000)
-    articles = _clipped(benchmarks["field"].test.texts, 600, 500)
-    lines = [
-        "| input | lexicon only (baseline) | fast | accurate | bar | fast / baseline |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, texts, bar in (
-        ("~40-syllable posts", posts, 5000),
-        ("~600-syllable articles", articles, 500),
-    ):
-        baseline = _items_per_second(texts, "fast", ModelSet())
-        fast = _items_per_second(texts, "fast", models)
-        accurate = _items_per_second(texts, "accurate", models)
-        cells = " | ".join(
-            f"{cpu:,.0f} ({wall:,.0f} wall)" for cpu, wall in (baseline, fast, accurate)
-        )
-        lines.append(
-            f"| {name} (n={len(texts)}) | {cells} | ≥ {bar:,} | {fast[0] / baseline[0]:.2f} |"
-        )
-        print(lines[-1], flush=True)
-    return "\n".join(lines)
-
-
 def main() -> None:
     root = datasets_root()
     if not root.is_dir():
@@ -331,9 +288,6 @@ def main() -> None:
             models[mode][task], seconds = _train(benchmark, mode)
             timings.append(f"{task}/{mode} {seconds:.0f} s")
             print(f"trained {task}/{mode} in {seconds:.0f} s", flush=True)
-    model_set = ModelSet(fast=models["fast"], accurate=models["accurate"])
-    load = os.getloadavg()[0]
-    speed_table = speed(model_set, benchmarks)
     peer_tests = {t: _every(b.test, _PEER_TEST_STRIDE.get(t, 1)) for t, b in benchmarks.items()}
     ours = {t: _timed_score(models["fast"][t], peer_tests[t]) for t in benchmarks}
     peers = {t: peer_scored(b, peer_tests[t]) for t, b in benchmarks.items()}
@@ -358,11 +312,7 @@ def main() -> None:
         "test article, since the peer segments ~38 articles/s):\n\n"
         f"{peer_table}\n\n"
         f"{title_line}\n\n{policy_table}\n\n"
-        "Throughput of `analyze_batch` (four task models, keywords, entities, language), "
-        "items per CPU second of the one process (one core; the accurate path's e5 runs on "
-        "both, so its CPU seconds count both), wall-clock items/s in brackets, "
-        f"whole set as one batch; load average at the start {load:.1f} on a shared "
-        f"machine:\n\n{speed_table}\n"
+        'Throughput: section "Analysis throughput" (`bench_analysis_speed`).\n'
     )
     write_section("analysis", "Understanding Vietnamese text (lantoa.analysis)", body)
 

@@ -31,7 +31,7 @@ from lantoa.analysis.lexicon_scorer import (
     lexicon_features,
     score_text,
 )
-from lantoa.analysis.text import syllables
+from lantoa.analysis.text import tokens_with_punctuation, words_of
 
 __all__ = [
     "ACCURATE",
@@ -150,14 +150,14 @@ def hashed_features(
 ) -> HashedFeatures:
     """Hash normalised ``texts`` with ``spec``; ``lexicon`` is their ``lexicon_matrix``.
 
-    ``words`` may pass the texts' ``syllables`` (the tokens n-grams are built from) when the
-    caller has them;
+    ``words`` may pass the syllables n-grams are built from (``text.words_of`` the texts'
+    ``tokens_with_punctuation``) when the caller has them;
     ``embeddings`` may pass their ``embed`` rows, so specs that differ elsewhere share them.
     Both count matrices have ``spec.n_features`` columns (collisions are rare at 2**20 and
     cost little for linear models).
     """
     if words is None:
-        words = [syllables(text) for text in texts]
+        words = [words_of(tokens_with_punctuation(text)) for text in texts]
     chars = None
     if spec.char_ngrams is not None:
         chars = sparse.csr_matrix(_char_vectorizer(spec).transform(texts))

@@ -25,7 +25,7 @@ from lantoa.analysis.features import (
 from lantoa.analysis.gazetteer import Entity, find_entities
 from lantoa.analysis.keywords import keyphrases
 from lantoa.analysis.lexicon_scorer import stance_probabilities, toxicity_probabilities
-from lantoa.analysis.text import syllables, tokens_with_punctuation
+from lantoa.analysis.text import tokens_with_punctuation, words_of
 from lantoa.analysis.training import TASKS, TextClassifier
 from lantoa.core.language import detect_language
 from lantoa.core.text import normalize_text
@@ -110,7 +110,7 @@ def _task_labels(
     """Labels per task for the batch, and the version of what produced them.
 
     ``token_lists`` are the texts' ``tokens_with_punctuation`` (for the lexicon), ``words``
-    their ``syllables`` (for the n-grams).
+    the syllables among them (``words_of``, for the n-grams).
     """
     scores = lexicon_scores(token_lists)
     lexicon = lexicon_matrix(scores)
@@ -178,8 +178,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 def _analyze(texts: Sequence[str], mode: Mode, models: ModelSet | None) -> list[Analysis]:
     normalised = [normalize_text(text) for text in texts]
     token_lists = [tokens_with_punctuation(text) for text in normalised]
-    # a second regex pass costs less than filtering the punctuation out of every token list
-    words = [syllables(text) for text in normalised]
+    words = [words_of(tokens) for tokens in token_lists]
     chosen = (models or ModelSet()).for_mode(mode)
     labels, versions = _task_labels(chosen, normalised, token_lists, words)
     return [

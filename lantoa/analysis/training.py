@@ -35,7 +35,7 @@ from lantoa.analysis.features import (
     lexicon_matrix,
     lexicon_scores,
 )
-from lantoa.analysis.text import syllables, tokens_with_punctuation
+from lantoa.analysis.text import syllables, tokens_with_punctuation, words_of
 from lantoa.core.text import normalize_text
 
 __all__ = [
@@ -110,7 +110,8 @@ def featurise(spec: FeatureSpec, texts: Sequence[str]) -> HashedFeatures:
     normalised = [normalize_text(text) for text in texts]
     token_lists = [tokens_with_punctuation(t) for t in normalised]
     lexicon = lexicon_matrix(lexicon_scores(token_lists))
-    return hashed_features(spec, normalised, lexicon)
+    words = [words_of(tokens) for tokens in token_lists]
+    return hashed_features(spec, normalised, lexicon, words=words)
 
 
 def _design(idf: TfidfTransformer, config: ModelConfig, features: HashedFeatures) -> Any:
