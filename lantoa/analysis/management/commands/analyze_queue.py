@@ -11,9 +11,14 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from lantoa.analysis import accurate_queue
+from lantoa.analysis.management.commands._options import (
+    add_budget_arguments,
+    checked_budget,
+    run_in_budgets,
+)
 from lantoa.content.pipeline import process_accurate_queue
 
 
@@ -21,30 +26,24 @@ class Command(BaseCommand):
     help = "Give the items waiting for the accurate analysis path the accurate models."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--budget", type=int, help="items per run (default: the setting)")
-        parser.add_argument("--all", action="store_true", help="run until the queue is empty")
-        parser.add_argument("--json", action="store_true", help="end with one JSON line")
+        add_budget_arguments(parser, all_help="run until the queue is empty")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        budget = options["budget"]
-        if budget is not None and budget < 1:
-            raise CommandError("--budget must be at least 1")
+        budget = checked_budget(options)
         started = time.perf_counter()
-        analyzed = 0
-        while True:
-            done = process_accurate_queue(budget)
-            analyzed += done
-            if not options["all"] or done == 0:
-                break
+        analyzed, waiting = run_in_budgets(
+            lambda: process_accurate_queue(budget),
+            accurate_queue.waiting,
+            until_done=options["all"],
+        )
         result = {
             "analyzed": analyzed,
-            "waiting": accurate_queue.waiting(),
+            "waiting": waiting,
             "seconds": round(time.perf_counter() - started, 2),
         }
         if options["json"]:
             self.stdout.write(json.dumps(result))
         else:
-            waiting = result["waiting"]
             self.stdout.write(
                 f"Analysed {analyzed} item(s) with the accurate models; {waiting} waiting."
             )

@@ -12,8 +12,13 @@ import time
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from lantoa.analysis.management.commands._options import (
+    add_budget_arguments,
+    checked_budget,
+    run_in_budgets,
+)
 from lantoa.analysis.reanalysis import stale_items
 from lantoa.analysis.storing import production_models
 from lantoa.content.pipeline import reanalyze_stale
@@ -23,23 +28,14 @@ class Command(BaseCommand):
     help = "Relabel the items that older models labelled, with the current models."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--budget", type=int, help="items per run (default: the setting)")
-        parser.add_argument("--all", action="store_true", help="run until no item is stale")
-        parser.add_argument("--json", action="store_true", help="end with one JSON line")
+        add_budget_arguments(parser, all_help="run until no item is stale")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        budget = options["budget"]
-        if budget is not None and budget < 1:
-            raise CommandError("--budget must be at least 1")
+        budget = checked_budget(options)
         started = time.perf_counter()
-        analyzed = 0
-        stale = _stale_count()
-        while True:
-            analyzed += reanalyze_stale(budget)
-            before, stale = stale, _stale_count()
-            # stop too if a run left as many stale as before, rather than loop for ever
-            if not options["all"] or stale == 0 or stale >= before:
-                break
+        analyzed, stale = run_in_budgets(
+            lambda: reanalyze_stale(budget), _stale_count, until_done=options["all"]
+        )
         result = {
             "analyzed": analyzed,
             "stale": stale,
