@@ -8,6 +8,11 @@ is an error, so a changed dataset cannot silently shift labels onto other senten
 Sampling (``python -m lantoa.analysis.policy_devset sample``): sentences of 8-60 syllables from
 VNTC *train* public-affairs topics and from ReINTEL posts, half drawn uniformly and half among
 sentences with a lexicon cue, so positive and negative stance are not swamped by neutral news.
+
+A training extension (``policy_train_labels.csv``, same columns, ``sample-training``) adds
+sentences from the same pools, two thirds of them with a positive lexicon cue. It is only ever
+trained on: figures are measured on the development set alone, so its different sampling does
+not shift them.
 """
 
 import csv
@@ -27,6 +32,7 @@ from lantoa.core.text import normalize_text
 __all__ = [
     "LABELS_FILE",
     "SOURCES",
+    "TRAINING_LABELS_FILE",
     "DevItem",
     "load_policy_devset",
     "public_affairs_sentences",
@@ -34,6 +40,7 @@ __all__ = [
 ]
 
 LABELS_FILE = Path(__file__).with_name("policy_dev_labels.csv")
+TRAINING_LABELS_FILE = Path(__file__).with_name("policy_train_labels.csv")
 _PUBLIC_AFFAIRS_TOPICS = frozenset({"Chinh tri Xa hoi", "Phap luat", "Kinh doanh", "Suc khoe"})
 # ReINTEL posts are about anything; keep those that name a public body or a public matter.
 _PUBLIC_MARKERS = re.compile(
@@ -71,14 +78,22 @@ def _records(dataset: str, root: Path) -> LabelledTexts:
     return load_labelled(root / SOURCES[dataset], skip_empty_text=True)
 
 
-def load_policy_devset(root: Path | None = None) -> list[DevItem]:
-    """Rebuild the labelled sentences from the datasets under ``root`` (default: shared).
+def _label_rows(path: Path) -> list[list[str]]:
+    """The key rows of a labels file, header included."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def load_policy_devset(
+    root: Path | None = None, *, labels_file: Path = LABELS_FILE
+) -> list[DevItem]:
+    """Rebuild the sentences of ``labels_file`` from the datasets under ``root`` (default:
+    shared); the development set unless another labels file is given.
 
     Raises DatasetError when a dataset is absent or a sentence no longer matches its hash.
     """
     root = root or datasets_root()
-    with LABELS_FILE.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    rows = _label_rows(labels_file)
     records = {name: _records(name, root) for name in {row[0] for row in rows[1:]}}
     indexes = {
         name: dict(zip(data.ids, range(len(data)), strict=True)) for name, data in records.items()
@@ -128,16 +143,41 @@ def sample(dataset: str, count: int, *, seed: int = 7) -> list[tuple[str, int, s
     return uniform + rng.sample(cued, count - count // 2)
 
 
+def sample_training(dataset: str, count: int, *, seed: int = 11) -> list[tuple[str, int, str]]:
+    """``count`` sentences for the training extension, none of them in the development set.
+
+    A third uniform, two thirds among sentences with a positive lexicon cue: positive stance is
+    11% of the development set, too few for a model to learn it from.
+    """
+    labelled = {(r[1], int(r[2])) for r in _label_rows(LABELS_FILE)[1:] if r[0] == dataset}
+    pool = [c for c in public_affairs_sentences(dataset, datasets_root()) if c[:2] not in labelled]
+    rng = random.Random(seed)
+    uniform = rng.sample(pool, count // 3)
+    taken = set(uniform)
+    cued = [c for c in pool if c not in taken and _has_positive_cue(c[2])]
+    return uniform + rng.sample(cued, count - count // 3)
+
+
 def _has_cue(sentence: str) -> bool:
     return score_stance(tokens_with_punctuation(sentence)).cues > 0
 
 
+def _has_positive_cue(sentence: str) -> bool:
+    return score_stance(tokens_with_punctuation(sentence)).positive > 0
+
+
+_SAMPLERS = {"sample": sample, "sample-training": sample_training}
+
+
 def main(argv: list[str]) -> None:
-    """``sample DATASET COUNT``: print key columns and text, tab-separated, for labelling."""
-    if len(argv) != 3 or argv[0] != "sample" or argv[1] not in SOURCES:
-        raise SystemExit("usage: python -m lantoa.analysis.policy_devset sample vntc|reintel COUNT")
-    _, dataset, count = argv
-    for record_id, index, sentence in sample(dataset, int(count)):
+    """``sample[-training] DATASET COUNT``: print keys and text, tab-separated, for labelling."""
+    if len(argv) != 3 or argv[0] not in _SAMPLERS or argv[1] not in SOURCES:
+        raise SystemExit(
+            "usage: python -m lantoa.analysis.policy_devset sample|sample-training "
+            "vntc|reintel COUNT"
+        )
+    command, dataset, count = argv
+    for record_id, index, sentence in _SAMPLERS[command](dataset, int(count)):
         print(f"{dataset}\t{record_id}\t{index}\t{_short_hash(sentence)}\t{sentence}")
 
 

@@ -11,7 +11,13 @@ from lantoa.analysis.datasets import DatasetError, load_labelled, load_texts
 from lantoa.analysis.evaluation import evaluate_predictions
 from lantoa.analysis.pipeline import ModelSet, analyze_batch
 from lantoa.analysis.registry import load_model_set
-from lantoa.analysis.training import load_model, model_path, save_model, train_classifier
+from lantoa.analysis.training import (
+    ModelConfig,
+    load_model,
+    model_path,
+    save_model,
+    train_classifier,
+)
 
 GOOD = ["dự án vượt kế hoạch", "người dân hài lòng", "thu ngân sách tăng trưởng tốt"] * 4
 BAD = ["sai phạm nghiêm trọng", "ùn tắc kéo dài", "tham nhũng tại dự án"] * 4
@@ -193,7 +199,6 @@ def test_a_batch_is_embedded_once_for_every_model_that_needs_embeddings(
 ) -> None:
     from lantoa.analysis import pipeline
     from lantoa.analysis.features import FeatureSpec
-    from lantoa.analysis.training import ModelConfig
 
     # given two models with sentence embeddings under different specs (one adds characters)
     labels = ["tốt"] * 12 + ["xấu"] * 12
@@ -229,7 +234,6 @@ def test_a_batch_is_embedded_once_for_every_model_that_needs_embeddings(
 
 
 def test_opening_views_teach_the_model_from_the_start_of_long_texts() -> None:
-    from lantoa.analysis.training import ModelConfig
 
     # given long texts whose first syllables alone name their class, and a few short ones
     sport = "bóng đá sân cỏ " + " ".join(["trận đấu hôm nay kết thúc"] * 6)
@@ -258,3 +262,20 @@ def test_field_recipe_trains_a_calibrated_linear_svm() -> None:
     assert type(model.head).__name__ == "CalibratedClassifierCV"
     assert probabilities.argmax(axis=1).tolist() == [0, 1]
     np.testing.assert_allclose(probabilities.sum(axis=1), [1.0, 1.0])
+
+
+def test_cross_validation_trains_on_extra_data_but_scores_the_set_alone() -> None:
+    from lantoa.analysis.datasets import LabelledTexts
+    from lantoa.analysis.recipes import cross_validate
+
+    # given a set that cross-validates perfectly on its own
+    data = LabelledTexts(texts=tuple(GOOD + BAD), labels=("tốt",) * 12 + ("xấu",) * 12)
+    alone = cross_validate("sentiment", data, ModelConfig(), folds=3)
+    # and extra training data that teaches the opposite, three times over
+    flipped = LabelledTexts(texts=tuple(BAD + GOOD) * 3, labels=(("tốt",) * 12 + ("xấu",) * 12) * 3)
+    # when the extra data joins every training fold
+    with_extra = cross_validate("sentiment", data, ModelConfig(), folds=3, extra_training=flipped)
+    # then the models learnt from it, and only the set's own 24 texts were scored
+    assert (alone.accuracy, alone.n) == (1.0, 24)
+    assert with_extra.n == 24
+    assert with_extra.accuracy < 0.5

@@ -1,7 +1,8 @@
 """``lantoa train-all --datasets DIR``: build every production model from the shared datasets.
 
-Sentiment learns public-affairs stance from the policy development set (texts rebuilt from DIR)
-and its card holds a 5-fold cross-validated evaluation. Toxicity, field and reliability train
+Sentiment learns public-affairs stance from the policy development set and its training
+extension (texts rebuilt from DIR); its card holds a 5-fold cross-validated evaluation on the
+development set, the extension joining every training fold. Toxicity, field and reliability train
 on their public dataset's train (+dev) split and are evaluated on its official test split.
 Models and cards are written under the data directory; the newest ones serve ``analyze``.
 """
@@ -23,7 +24,9 @@ from lantoa.analysis.recipes import (
     POLICY_SENTIMENT,
     config_for,
     cross_validate,
+    merged,
     policy_sentiment_data,
+    policy_sentiment_extension,
     public_benchmark,
 )
 from lantoa.analysis.training import TASKS, ModelConfig, TextClassifier
@@ -52,18 +55,19 @@ class Command(BaseCommand):
                 raise CommandError(f"{task}: {error}") from error
 
     def _policy_sentiment(self, root: Path, modes: list[str]) -> None:
-        data = policy_sentiment_data(root)
+        data, extension = policy_sentiment_data(root), policy_sentiment_extension(root)
         for mode in modes:
             config = POLICY_SENTIMENT[mode]
-            report = cross_validate("sentiment", data, config)
+            report = cross_validate("sentiment", data, config, extra_training=extension)
 
             def cross_validated(
                 _: TextClassifier, cv: EvaluationReport = report
             ) -> EvaluationReport:
                 return cv  # the CV report scores the recipe, not this one fit
 
-            on = "policy dev set, 5-fold CV"
-            self._train_and_save("sentiment", mode, config, data, cross_validated, on)
+            on = "policy dev set, 5-fold CV (training extension in every fold)"
+            training = merged(data, extension)
+            self._train_and_save("sentiment", mode, config, training, cross_validated, on)
 
     def _public(self, task: str, root: Path, modes: list[str]) -> None:
         benchmark = public_benchmark(task, root)
