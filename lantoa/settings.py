@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "lantoa.factcheck",
     "lantoa.crisis",
     "lantoa.consultation",
+    "lantoa.reports",
 ]
 
 MIDDLEWARE = [

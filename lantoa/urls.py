@@ -10,11 +10,6 @@ admin.site.site_header = _("Quản trị Lantoa")
 admin.site.site_title = _("Quản trị Lantoa")
 admin.site.index_title = _("Quản trị hệ thống")
 
-section_patterns = (
-    [path("<slug:slug>/", core_views.unbuilt_section, name="unbuilt")],
-    "section",
-)
-
 urlpatterns = [
     path("", core_views.dashboard, name="dashboard"),
     path("healthz", core_views.healthz, name="healthz"),
@@ -29,7 +24,7 @@ urlpatterns = [
     path("", include("lantoa.factcheck.urls")),
     path("khung-hoang/", include("lantoa.crisis.urls")),
     path("lay-y-kien/", include("lantoa.consultation.urls")),
-    path("muc/", include(section_patterns)),
+    path("bao-cao/", include("lantoa.reports.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

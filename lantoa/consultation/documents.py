@@ -229,7 +229,7 @@ def _register_pdf_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from lantoa.monitoring.report_font import find_report_font
+    from lantoa.core.report_font import find_report_font
 
     if _PDF_FONT in pdfmetrics.getRegisteredFontNames():
         return
@@ -246,7 +246,7 @@ def _markup(text: str) -> str:
 def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
     """The same report as :func:`summary_docx`, as an A4 PDF with an embedded Vietnamese font.
 
-    Raises ``lantoa.monitoring.report_font.ReportFontMissing`` when no such font is installed.
+    Raises ``lantoa.core.report_font.ReportFontMissing`` when no such font is installed.
     """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape

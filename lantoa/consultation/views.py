@@ -38,7 +38,7 @@ from lantoa.consultation.queries import (
     staff_consultations,
 )
 from lantoa.consultation.structure import split_text
-from lantoa.monitoring.report_font import ReportFontMissing
+from lantoa.core.report_font import ReportFontMissing
 
 SESSION_KEY = "consultation_participant"
 

@@ -11,17 +11,15 @@ __all__ = ["SECTIONS", "Section"]
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A navigation entry; ``url_name`` None means the section is not built yet."""
+    """A navigation entry."""
 
     slug: str
     title: Promise
     description: Promise
-    url_name: str | None = None
+    url_name: str
 
     @property
     def url(self) -> str:
-        if self.url_name is None:
-            return reverse("section:unbuilt", args=[self.slug])
         return reverse(self.url_name)
 
 
@@ -69,5 +67,10 @@ SECTIONS: tuple[Section, ...] = (
         _("Lấy ý kiến nhân dân về dự thảo chính sách."),
         "consultation:list",
     ),
-    Section("reports", _("Báo cáo"), _("Báo cáo định kỳ và đánh giá hiệu quả truyền thông.")),
+    Section(
+        "reports",
+        _("Báo cáo"),
+        _("Báo cáo định kỳ và đánh giá hiệu quả truyền thông."),
+        "reports:index",
+    ),
 )

@@ -3,13 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from lantoa.accounts.requests import signed_in_user
 from lantoa.content.queries import visible_items
-from lantoa.core.navigation import SECTIONS
 from lantoa.sources.queries import visible_sources
 
 
@@ -35,12 +34,3 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "latest_items": items.select_related("source")[:10],
     }
     return render(request, "core/dashboard.html", context)
-
-
-@login_required
-def unbuilt_section(request: HttpRequest, slug: str) -> HttpResponse:
-    """An honest page for a section that is not built yet: no fake data."""
-    section = next((s for s in SECTIONS if s.slug == slug), None)
-    if section is None:
-        raise Http404
-    return render(request, "core/unbuilt.html", {"section": section})

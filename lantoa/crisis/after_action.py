@@ -11,9 +11,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from lantoa.core.report_font import find_report_font
 from lantoa.crisis.actions import response_times
 from lantoa.crisis.models import Incident
-from lantoa.monitoring.report_font import find_report_font
 
 __all__ = ["after_action_docx", "after_action_pdf"]
 

@@ -1,44 +1,20 @@
-"""Render a :class:`~lantoa.monitoring.weekly.WeeklyReportData` as DOCX and PDF (no ORM here).
-
-Both formats are drawn from one list of blocks (headings, paragraphs, tables), so they always
-say the same thing. Text is normalised to Unicode NFC first: reportlab places glyphs one code
-point at a time and does not compose a base letter with combining tone marks, so decomposed
-input ("e" + U+0302 + U+0323) would print detached marks instead of "ệ". The PDF embeds a TTF
-with every Vietnamese glyph (see :mod:`lantoa.monitoring.report_font`); the DOCX names Times New
-Roman, the typeface of Vietnamese administrative documents, which every office reader has.
+"""The weekly report of a topic as document blocks (no ORM here), rendered to DOCX, PDF or XLSX
+by :mod:`lantoa.core.documents`, so every format says the same thing.
 """
 
 from __future__ import annotations
 
-import io
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lantoa.monitoring.report_font import find_report_font
+from lantoa.core.documents import Block, render
 from lantoa.monitoring.weekly import WeeklyReportData
 
-__all__ = ["Block", "render_docx", "render_pdf", "report_blocks"]
+__all__ = ["render_docx", "render_pdf", "render_report", "render_xlsx", "report_blocks"]
 
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-_FONT, _FONT_BOLD = "LantoaSans", "LantoaSans-Bold"
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """``kind`` is h1, h2, p or table; a table's first row is its header."""
-
-    kind: str
-    text: str = ""
-    rows: tuple[tuple[str, ...], ...] = ()
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _day(day: date) -> str:
@@ -183,8 +159,8 @@ def _forecast(data: WeeklyReportData) -> list[Block]:
 
 
 def report_blocks(data: WeeklyReportData) -> list[Block]:
-    """The report as blocks, every string in NFC."""
-    blocks = [
+    """The report as blocks."""
+    return [
         *_overview(data),
         *_sentiment(data),
         *_spikes(data),
@@ -195,119 +171,24 @@ def report_blocks(data: WeeklyReportData) -> list[Block]:
         *_forecast(data),
         Block("p", _("Xem bảng theo dõi trực tuyến: %(link)s") % {"link": data.link}),
     ]
-    return [
-        Block(b.kind, nfc(b.text), tuple(tuple(nfc(cell) for cell in row) for row in b.rows))
-        for b in blocks
-    ]
+
+
+def _title(data: WeeklyReportData) -> str:
+    return _("Báo cáo tuần %(week)s: %(topic)s") % {"week": data.week, "topic": data.topic_name}
+
+
+def render_report(fmt: str, data: WeeklyReportData) -> bytes:
+    """The report in ``fmt`` (docx, pdf or xlsx); PDF raises ReportFontMissing without a font."""
+    return render(fmt, report_blocks(data), title=_title(data))
 
 
 def render_docx(data: WeeklyReportData) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(12)
-    for block in report_blocks(data):
-        if block.kind == "h1":
-            document.add_heading(block.text, level=1)
-        elif block.kind == "h2":
-            document.add_heading(block.text, level=2)
-        elif block.kind == "p":
-            document.add_paragraph(block.text)
-        else:
-            table = document.add_table(rows=0, cols=len(block.rows[0]))
-            table.style = "Table Grid"
-            for index, row in enumerate(block.rows):
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
-                    if index == 0:
-                        for run in cell.paragraphs[0].runs:
-                            run.bold = True
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _register_fonts() -> None:
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if _FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    font = find_report_font()
-    pdfmetrics.registerFont(TTFont(_FONT, str(font.regular)))
-    pdfmetrics.registerFont(TTFont(_FONT_BOLD, str(font.bold or font.regular)))
-    for bold, italic, name in (
-        (0, 0, _FONT),
-        (1, 0, _FONT_BOLD),
-        (0, 1, _FONT),
-        (1, 1, _FONT_BOLD),
-    ):
-        addMapping(_FONT, bold, italic, name)
-
-
-_TEXT_WIDTH_MM = 174.0  # A4 minus 18 mm margins
-
-
-def _widths(columns: int) -> list[float]:
-    """First column (names, titles, days) takes 45 % of the line, the rest share the remainder."""
-    from reportlab.lib.units import mm
-
-    if columns == 1:
-        return [_TEXT_WIDTH_MM * mm]
-    first = _TEXT_WIDTH_MM * 0.45
-    return [first * mm] + [(_TEXT_WIDTH_MM - first) / (columns - 1) * mm] * (columns - 1)
+    return render_report("docx", data)
 
 
 def render_pdf(data: WeeklyReportData) -> bytes:
-    """A4 PDF with the Vietnamese TTF embedded; raises ReportFontMissing without one."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    return render_report("pdf", data)
 
-    _register_fonts()
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=10, leading=14, spaceAfter=4)
-    cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0)
-    head = ParagraphStyle("head", parent=cell, fontName=_FONT_BOLD)
-    h1 = ParagraphStyle(
-        "h1", parent=body, fontName=_FONT_BOLD, fontSize=16, leading=20, spaceAfter=8
-    )
-    h2 = ParagraphStyle(
-        "h2", parent=body, fontName=_FONT_BOLD, fontSize=12, leading=16, spaceBefore=8
-    )
-    styles = {"h1": h1, "h2": h2, "p": body}
-    flow: list[object] = []
-    for block in report_blocks(data):
-        if block.kind in styles:
-            flow.append(Paragraph(escape(block.text), styles[block.kind]))
-            continue
-        rows = [
-            [Paragraph(escape(text), head if index == 0 else cell) for text in row]
-            for index, row in enumerate(block.rows)
-        ]
-        table = Table(rows, colWidths=_widths(len(block.rows[0])), repeatRows=1, hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        flow += [table, Spacer(1, 4 * mm)]
-    out = io.BytesIO()
-    title = nfc(
-        _("Báo cáo tuần %(week)s: %(topic)s") % {"week": data.week, "topic": data.topic_name}
-    )
-    document = SimpleDocTemplate(
-        out, pagesize=A4, title=title, author="Lantoa", leftMargin=18 * mm, rightMargin=18 * mm
-    )
-    document.build(flow)
-    return out.getvalue()
+
+def render_xlsx(data: WeeklyReportData) -> bytes:
+    return render_report("xlsx", data)

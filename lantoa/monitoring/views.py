@@ -33,6 +33,7 @@ from lantoa.accounts.models import User
 from lantoa.accounts.requests import signed_in_user
 from lantoa.accounts.scoping import is_central
 from lantoa.content.models import Item, ItemKind
+from lantoa.core.downloads import document_download
 from lantoa.core.http import HtmxHttpRequest
 from lantoa.monitoring import actions, exports, stories, trends, weekly
 from lantoa.monitoring.alerts import emerging_issues
@@ -48,7 +49,6 @@ from lantoa.monitoring.models import (
 )
 from lantoa.monitoring.queries import visible_alerts, visible_topics
 from lantoa.monitoring.query import snippet
-from lantoa.monitoring.report_font import ReportFontMissing
 from lantoa.monitoring.search import COUNT_CAP, SearchResult, facets, search
 
 PAGE_SIZE = 20
@@ -212,33 +212,20 @@ def _report_weeks() -> list[str]:
     return [weekly.week_label(due - timedelta(weeks=n)) for n in range(REPORT_WEEKS)]
 
 
-_REPORT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 @login_required
 def topic_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The weekly report of a topic as PDF or DOCX (``?week=YYYY-Www``, last week by default)."""
+    """The weekly report of a topic as PDF, DOCX or XLSX (``?week=YYYY-Www``, last week by
+    default)."""
     topic = get_object_or_404(visible_topics(signed_in_user(request)), pk=pk)
-    if fmt not in _REPORT_TYPES:
-        return HttpResponseBadRequest(_("Chỉ xuất được báo cáo dạng pdf hoặc docx."))
     try:
         monday = weekly.parse_week(request.GET["week"]) if "week" in request.GET else None
     except ValueError as invalid:
         return HttpResponseBadRequest(str(invalid))
-    from lantoa.monitoring.report_render import render_docx, render_pdf
+    from lantoa.monitoring.report_render import render_report
 
     data = weekly.build_weekly_report(topic, monday or weekly.due_week())
-    try:
-        content = render_pdf(data) if fmt == "pdf" else render_docx(data)
-    except ReportFontMissing as missing:
-        return HttpResponse(str(missing), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content, content_type=_REPORT_TYPES[fmt])
-    filename = f"lantoa-bao-cao-tuan-{data.week}-chu-de-{topic.pk}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    filename = f"lantoa-bao-cao-tuan-{data.week}-chu-de-{topic.pk}"
+    return document_download(fmt, lambda chosen: render_report(chosen, data), filename)
 
 
 @login_required

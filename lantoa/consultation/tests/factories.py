@@ -39,7 +39,7 @@ def pdf_bytes(text: str, *, column_mm: float = 170.0, font_size: float = 11.0) -
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from lantoa.monitoring.report_font import find_report_font
+    from lantoa.core.report_font import find_report_font
 
     if "LantoaTestDraft" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("LantoaTestDraft", str(find_report_font().regular)))

@@ -21,9 +21,9 @@ from lantoa.consultation.tests.factories import (
     make_participant,
     pdf_bytes,
 )
+from lantoa.core.report_font import find_report_font
 from lantoa.core.testing.personas import Personas
 from lantoa.core.text import normalize_text
-from lantoa.monitoring.report_font import find_report_font
 
 PASSWORD = "mat-khau-thu-nghiem"
 

@@ -5,6 +5,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -283,6 +284,21 @@ def test_downloading_the_report_checks_scope_and_week(personas: Personas) -> Non
     assert bad.status_code == 400
     assert "Tuần phải có dạng" in bad.content.decode()
     assert Document(io.BytesIO(docx.content)).paragraphs[0].text.startswith("Báo cáo tuần 2025-W07")
+
+
+def test_the_report_also_downloads_as_a_spreadsheet_with_numbers(personas: Personas) -> None:
+    # given the fee topic's week
+    topic = _week_of_fees(personas)
+    # when Lan downloads its report as XLSX
+    url = reverse("monitoring:topic_report", args=[topic.pk, "xlsx"])
+    response = client_for(personas.lan).get(url, {"week": "2025-W07"})
+    # then the sheet holds the same report, its daily counts as numbers
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = [tuple(c for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ("Báo cáo tuần 2025-W07: Học phí đại học",)
+    assert ("Thứ Ba 11/02/2025", 1) in rows
+    assert ("Tiêu cực", 2, "50%") in rows
 
 
 def test_the_cli_writes_the_weekly_report(personas: Personas, tmp_path: Path) -> None:

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from lantoa.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tuan.<str:fmt>", views.summary_download, name="summary_download"),
+]

@@ -1,0 +1,83 @@
+"""The reports page ("Báo cáo"): the agency's weekly summary, previewed and downloaded, and the
+other domains' reports (topics, plans, incidents) gathered in one place."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from lantoa.accounts.models import User
+from lantoa.accounts.requests import signed_in_user
+from lantoa.core.downloads import document_download
+from lantoa.crisis.models import IncidentStatus
+from lantoa.crisis.queries import visible_incidents
+from lantoa.monitoring import weekly
+from lantoa.monitoring.queries import visible_topics
+from lantoa.network.queries import is_staff_member
+from lantoa.plans.queries import visible_plans
+from lantoa.reports.render import render_summary, summary_blocks
+from lantoa.reports.summary import build_summary
+
+WEEKS_OFFERED = 8
+LISTED = 10
+
+
+def _staff(request: HttpRequest) -> User:
+    user = signed_in_user(request)
+    if not is_staff_member(user):
+        raise PermissionDenied(_("Chỉ cán bộ của cơ quan xem được báo cáo."))
+    return user
+
+
+def _weeks(chosen: str) -> list[str]:
+    """This week (still running) and the weeks before it, newest first, and ``chosen`` at the
+    end when it is older."""
+    this_monday = weekly.due_week() + timedelta(weeks=1)
+    weeks = [weekly.week_label(this_monday - timedelta(weeks=n)) for n in range(WEEKS_OFFERED)]
+    return weeks if chosen in weeks else [*weeks, chosen]
+
+
+def _chosen_week(request: HttpRequest) -> date:
+    """``?week=YYYY-Www``, the last complete week by default; ValueError when malformed."""
+    if "week" in request.GET:
+        return weekly.parse_week(request.GET["week"])
+    return weekly.due_week()
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    try:
+        monday = _chosen_week(request)
+    except ValueError as invalid:
+        return HttpResponseBadRequest(str(invalid))
+    summary = build_summary(user, monday)
+    context = {
+        "summary": summary,
+        "blocks": summary_blocks(summary)[1:],  # the page has its own heading
+        "weeks": _weeks(summary.week),
+        "topics": visible_topics(user).filter(active=True).order_by("name"),
+        "plans": visible_plans(user)
+        .select_related("organization")
+        .order_by("-year", "title")[:LISTED],
+        "incidents": visible_incidents(user)
+        .filter(status=IncidentStatus.CLOSED)
+        .order_by("-closed_at")[:LISTED],
+    }
+    return render(request, "reports/index.html", context)
+
+
+@login_required
+def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The weekly summary as PDF, DOCX or XLSX (``?week=YYYY-Www``, last week by default)."""
+    user = _staff(request)
+    try:
+        monday = _chosen_week(request)
+    except ValueError as invalid:
+        return HttpResponseBadRequest(str(invalid))
+    summary = build_summary(user, monday)
+    filename = f"lantoa-bao-cao-tuan-{summary.week}"
+    return document_download(fmt, lambda chosen: render_summary(chosen, summary), filename)
