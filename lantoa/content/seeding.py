@@ -1,7 +1,9 @@
 """Load the generated demo corpus into the database, idempotently and in large batches.
 
 Demo sources belong to the Government node and are shared with every agency; they point at
-``.invalid`` hosts, so they are created paused: nothing will try to fetch them.
+``.invalid`` hosts, so they are created paused: nothing will try to fetch them. Each demo
+policy is also a monitoring topic of the Government node, created before the items so that
+processing tags them (a topic added to an already seeded database is backfilled instead).
 """
 
 from collections.abc import Iterable, Iterator
@@ -14,10 +16,12 @@ from django.db.models import QuerySet
 
 from lantoa.accounts.models import Organization
 from lantoa.accounts.setup import GOVERNMENT_CODE, load_reference_data
-from lantoa.content.demo import DemoItem, demo_sources, generate_items
+from lantoa.content.demo import DemoItem, demo_policies, demo_sources, generate_items
 from lantoa.content.models import Item, ItemKind
 from lantoa.content.pipeline import process_stored_items
 from lantoa.core.text import content_hash
+from lantoa.monitoring.actions import start_backfill
+from lantoa.monitoring.models import Topic
 from lantoa.sources.models import Source, SourceKind, SourceStatus
 
 __all__ = ["SeedReport", "seed_demo"]
@@ -60,6 +64,16 @@ def _batches(items: Iterable[DemoItem]) -> Iterator[list[DemoItem]]:
     iterator = iter(items)
     while batch := list(islice(iterator, BATCH_SIZE)):
         yield batch
+
+
+def _ensure_demo_topics(*, backfill: bool) -> None:
+    owner = Organization.objects.get(code=GOVERNMENT_CODE)
+    for policy in demo_policies():
+        topic, created = Topic.objects.get_or_create(
+            owner=owner, name=f"[Mẫu] {policy.name}", defaults={"query": policy.query}
+        )
+        if created and backfill:
+            start_backfill(topic)
 
 
 def _to_row(demo: DemoItem, source: Source, post_ids: dict[str, int]) -> Item:
@@ -134,6 +148,7 @@ def seed_demo(
     sources = _ensure_demo_sources()
     demo_items = Item.objects.filter(source__in=sources.values())
     before = demo_items.count()
+    _ensure_demo_topics(backfill=before > 0)
     post_ids: dict[str, int] = {}
     for batch in _batches(generate_items(seed=seed, count=items, end=end, days=days)):
         _insert(batch, sources, post_ids)

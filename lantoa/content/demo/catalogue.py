@@ -23,7 +23,8 @@ class DemoPolicy:
 
     ``subject`` is the noun phrase the phrase banks slot in after "triển khai", "về" or as an
     object ("triển khai chính sách nhà ở xã hội"); ``hashtag`` is the tag social posts use;
-    ``field`` is the news field its items belong to (a label of the field model).
+    ``field`` is the news field its items belong to (a label of the field model); ``query``
+    is how an officer would follow it as a monitoring topic.
     """
 
     slug: str
@@ -33,6 +34,7 @@ class DemoPolicy:
     subject: str
     hashtag: str
     field: str
+    query: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,6 +71,7 @@ _POLICIES = (
         subject="chuyển đổi số và dịch vụ công trực tuyến cấp xã",
         hashtag="#chuyendoiso",
         field="Vi tinh",
+        query='"chuyển đổi số" OR "dịch vụ công trực tuyến"',
     ),
     DemoPolicy(
         slug="ho-so-suc-khoe-dien-tu",
@@ -78,6 +81,7 @@ _POLICIES = (
         subject="hồ sơ sức khỏe điện tử",
         hashtag="#hososuckhoedientu",
         field="Suc khoe",
+        query='"hồ sơ sức khỏe điện tử" OR "bệnh án điện tử"',
     ),
     DemoPolicy(
         slug="nha-o-xa-hoi",
@@ -87,6 +91,7 @@ _POLICIES = (
         subject="chính sách nhà ở xã hội",
         hashtag="#nhaoxahoi",
         field="Doi song",
+        query='"nhà ở xã hội"',
     ),
     DemoPolicy(
         slug="dieu-hanh-gia-xang-dau",
@@ -96,6 +101,7 @@ _POLICIES = (
         subject="cơ chế điều hành giá xăng dầu",
         hashtag="#giaxang",
         field="Kinh doanh",
+        query='"giá xăng" OR "xăng dầu"',
     ),
     DemoPolicy(
         slug="ung-pho-bao-lu",
@@ -105,6 +111,7 @@ _POLICIES = (
         subject="công tác ứng phó bão lũ",
         hashtag="#baolu",
         field="Chinh tri Xa hoi",
+        query='"bão lũ" OR "sạt lở" OR "sơ tán" OR "phòng chống thiên tai"',
     ),
     DemoPolicy(
         slug="chong-hang-gia",
@@ -114,6 +121,7 @@ _POLICIES = (
         subject="công tác chống buôn lậu, hàng giả",
         hashtag="#chonghanggia",
         field="Phap luat",
+        query='"hàng giả" OR "hàng nhái" OR "buôn lậu"',
     ),
     DemoPolicy(
         slug="mien-hoc-phi",
@@ -123,6 +131,7 @@ _POLICIES = (
         subject="chính sách miễn học phí",
         hashtag="#mienhocphi",
         field="Chinh tri Xa hoi",
+        query='"miễn học phí"',
     ),
 )
 

@@ -11,7 +11,7 @@ from lantoa.accounts.models import Organization, OrganizationType
 from lantoa.analysis.models import ItemAnalysis
 from lantoa.content.models import Item, ItemKind
 from lantoa.content.seeding import seed_demo
-from lantoa.monitoring.models import CountedItem
+from lantoa.monitoring.models import CountedItem, ItemTopic, Topic, TopicBackfill
 from lantoa.sources.models import Source, SourceStatus
 
 END = date(2026, 11, 22)
@@ -75,6 +75,32 @@ def test_demo_items_go_through_analysis_and_monitoring() -> None:
     assert ItemAnalysis.objects.count() == 300
     assert CountedItem.objects.count() == 300
     assert seed_demo(items=300, seed=5, end=END).created == 0
+
+
+@pytest.mark.django_db
+def test_each_demo_policy_is_a_topic_that_follows_its_own_items() -> None:
+    # when the demo corpus is seeded into an empty database
+    seed_demo(items=1000, seed=5, end=END)
+    # then each of the seven demo policies is a Government topic, tagged on its own items only
+    topics = Topic.objects.filter(owner__code="chinh-phu")
+    assert topics.count() == 7
+    for topic in topics:
+        policies = set(
+            ItemTopic.objects.filter(topic=topic).values_list("item__raw__policy", flat=True)
+        )
+        assert len(policies) == 1, (topic.name, policies)
+    assert not TopicBackfill.objects.exists()  # tagged while processing, nothing to backfill
+
+
+@pytest.mark.django_db
+def test_topics_added_to_an_already_seeded_database_are_backfilled() -> None:
+    # given a database seeded before demo topics existed
+    seed_demo(items=50, seed=5, end=END)
+    Topic.objects.all().delete()
+    # when seed-demo runs again
+    seed_demo(items=50, seed=5, end=END)
+    # then the topics are back, each with a backfill queued for the items already there
+    assert TopicBackfill.objects.count() == Topic.objects.count() == 7
 
 
 @pytest.mark.django_db
