@@ -45,11 +45,16 @@ class ItemAnalysis(models.Model):
     provinces = models.JSONField(_("tỉnh, thành được nhắc đến"), default=list, blank=True)
     path = models.CharField(_("luồng phân tích"), max_length=8, choices=AnalysisPath.choices)
     model_versions = models.JSONField(_("phiên bản mô hình"), default=dict)
+    # pipeline.versions_key(model_versions): finds what older models labelled by an index
+    models_key = models.CharField(max_length=16, blank=True, default="")
     analyzed_at = models.DateTimeField(_("thời điểm phân tích"), auto_now=True)
 
     class Meta:
         verbose_name = _("kết quả phân tích")
         verbose_name_plural = _("kết quả phân tích")
+        indexes: ClassVar = [
+            models.Index(fields=["path", "models_key", "-item"], name="analysis_models_newest")
+        ]
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.sentiment}/{self.toxicity}/{self.field}"

@@ -6,6 +6,8 @@ and toxicity, and field / reliability are "unknown", so a fresh install still wo
 """
 
 import gc
+import hashlib
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,7 +32,15 @@ from lantoa.analysis.training import TASKS, TextClassifier
 from lantoa.core.language import detect_language
 from lantoa.core.text import normalize_text
 
-__all__ = ["LEXICON_VERSION", "Analysis", "Label", "ModelSet", "analyze_batch", "model_versions"]
+__all__ = [
+    "LEXICON_VERSION",
+    "Analysis",
+    "Label",
+    "ModelSet",
+    "analyze_batch",
+    "model_versions",
+    "versions_key",
+]
 
 LEXICON_VERSION = "lexicon/1"
 _NO_MODEL = "none"
@@ -141,6 +151,14 @@ def model_versions(models: Mapping[str, TextClassifier]) -> dict[str, str]:
         else (LEXICON_VERSION if task in {"sentiment", "toxicity"} else _NO_MODEL)
         for task in TASKS
     }
+
+
+def versions_key(versions: Mapping[str, str]) -> str:
+    """A short digest of a set of model versions, stored beside them: whether an analysis was
+    made by the current models is then one indexed comparison instead of a JSON lookup per
+    task."""
+    canonical = json.dumps(dict(sorted(versions.items())), separators=(",", ":"))
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]  # noqa: S324 - a digest
 
 
 def analyze_batch(

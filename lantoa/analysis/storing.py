@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 
 from lantoa.analysis.models import AnalysisPath, ItemAnalysis
-from lantoa.analysis.pipeline import Analysis, Mode, ModelSet, analyze_batch
+from lantoa.analysis.pipeline import Analysis, Mode, ModelSet, analyze_batch, versions_key
 from lantoa.analysis.registry import load_model_set, models_signature
 from lantoa.content.models import Item
 
@@ -35,6 +35,7 @@ _UPDATED_FIELDS = [
     "provinces",
     "path",
     "model_versions",
+    "models_key",
     "analyzed_at",
 ]
 _lock = threading.Lock()
@@ -81,6 +82,7 @@ def _row(item_id: int, analysis: Analysis, path: str) -> ItemAnalysis:
         provinces=sorted({e.name for e in analysis.entities if e.kind == "province"}),
         path=path,
         model_versions=analysis.model_version,
+        models_key=versions_key(analysis.model_version),
     )
 
 

@@ -67,8 +67,7 @@ def reanalyze_stale(budget: int | None = None) -> int:
     fast models, then recount them for monitoring; those that had the accurate path wait for it
     again. Returns how many were analysed."""
     limit = settings.ANALYSIS_REANALYSIS_BUDGET if budget is None else budget
-    stale = stale_items(production_models())[: max(limit, 0)]
-    rows = list(stale.values_list("pk", "analysis__path"))
+    rows = stale_items(production_models(), limit)
     ids = [pk for pk, _ in rows]
     if not ids:
         return 0

@@ -1,5 +1,6 @@
 """Re-analysis after a model update: stale items are found and relabelled in budgeted runs."""
 
+import importlib
 import json
 from collections.abc import Iterator
 from io import StringIO
@@ -11,7 +12,8 @@ from django.test.utils import override_settings
 
 from lantoa.analysis import accurate_queue
 from lantoa.analysis.models import AccurateReason, AccurateRequest, AnalysisPath, ItemAnalysis
-from lantoa.analysis.reanalysis import stale_items
+from lantoa.analysis.pipeline import versions_key
+from lantoa.analysis.reanalysis import stale_count, stale_items
 from lantoa.analysis.storing import analyze_items, production_models, reload_models
 from lantoa.analysis.training import model_path, save_model, train_classifier
 from lantoa.content.pipeline import reanalyze_stale
@@ -47,11 +49,12 @@ def test_items_labelled_by_older_models_are_relabelled_newest_first(
     source = make_source(owner=personas.hanoi)
     items = [make_item(source=source, text=t) for t in ("ùn tắc kéo dài", "dự án vượt kế hoạch")]
     analyze_items([i.pk for i in items])
-    assert not stale_items(production_models()).exists()
+    assert stale_count(production_models()) == 0
     # when a model is trained (by another process: nobody reloads this one's models)
     save_sentiment_model(data_dir, "2")
     # then both are stale, and a run with a budget of one relabels the newest
-    assert list(stale_items(production_models())) == items[::-1]
+    assert stale_items(production_models(), 5) == [(items[1].pk, "fast"), (items[0].pk, "fast")]
+    assert stale_count(production_models()) == 2
     assert reanalyze_stale(1) == 1
     assert sentiment_version(items[1].pk) == "sentiment/2"
     assert sentiment_version(items[0].pk) == "lexicon/1"
@@ -65,7 +68,7 @@ def test_items_labelled_by_older_models_are_relabelled_newest_first(
 
 def test_items_never_analysed_are_stale(data_dir: Path, personas: Personas) -> None:
     item = make_item(source=make_source(owner=personas.hanoi))
-    assert list(stale_items(production_models())) == [item]
+    assert stale_items(production_models(), 5) == [(item.pk, None)]
     assert reanalyze_stale() == 1
     assert sentiment_version(item.pk) == "lexicon/1"
 
@@ -102,3 +105,28 @@ def test_nothing_is_stale_when_the_models_labelled_everything(
         "stale": 0,
         "seconds": pytest.approx(0, abs=5),
     }
+
+
+def test_the_migration_fills_the_same_digest_the_pipeline_stores() -> None:
+    # given the digest frozen in migration 0004 and the pipeline's
+    migration = importlib.import_module("lantoa.analysis.migrations.0004_analysis_models_key")
+    versions = {"toxicity": "lexicon/1", "sentiment": "sentiment/20261203T0800Z-fast"}
+    # then both give the same key, whatever the order of the tasks
+    assert migration._key(versions) == versions_key(dict(reversed(versions.items())))
+    assert len(versions_key(versions)) == 16
+
+
+def test_stale_items_mix_paths_newest_first_within_the_limit(
+    data_dir: Path, personas: Personas
+) -> None:
+    # given three items labelled by the lexicon, the middle one on the accurate path
+    source = make_source(owner=personas.hanoi)
+    items = [make_item(source=source) for _ in range(3)]
+    analyze_items([i.pk for i in items])
+    ItemAnalysis.objects.filter(item=items[1]).update(path=AnalysisPath.ACCURATE, models_key="0")
+    # and an item never analysed
+    newest = make_item(source=source)
+    # when a model arrives, then the two newest come first, each with the path that labelled it
+    save_sentiment_model(data_dir, "2")
+    assert stale_items(production_models(), 2) == [(newest.pk, None), (items[2].pk, "fast")]
+    assert stale_count(production_models()) == 4

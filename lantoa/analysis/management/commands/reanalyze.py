@@ -19,7 +19,7 @@ from lantoa.analysis.management.commands._options import (
     checked_budget,
     run_in_budgets,
 )
-from lantoa.analysis.reanalysis import stale_items
+from lantoa.analysis.reanalysis import stale_count
 from lantoa.analysis.storing import production_models
 from lantoa.content.pipeline import reanalyze_stale
 
@@ -48,4 +48,4 @@ class Command(BaseCommand):
 
 
 def _stale_count() -> int:
-    return stale_items(production_models()).count()
+    return stale_count(production_models())
