@@ -5,6 +5,7 @@ Layout: ``<data_dir>/models/<task>/<version>.joblib`` with a ``<version>.json`` 
 """
 
 import json
+import os
 from pathlib import Path
 
 from lantoa.analysis.pipeline import ModelSet
@@ -29,14 +30,22 @@ def latest_model_path(data_dir: Path, task: str, mode: str = "fast") -> Path | N
 
 
 def models_signature(data_dir: Path) -> tuple[object, ...]:
-    """Changes whenever a model is added to or removed from ``data_dir`` (cheap: one stat per
-    task folder), so a long-running process knows when to load the models again."""
+    """Changes whenever a model file under ``data_dir`` is added, removed or rewritten (one
+    folder listing per task: name, size and modification time of each file), so a
+    long-running process knows when to load the models again. Folder times alone could miss
+    a second model written within the file system's timestamp resolution."""
     signature: list[object] = [str(data_dir)]
     for task in TASKS:
         try:
-            signature.append((data_dir / "models" / task).stat().st_mtime_ns)
+            with os.scandir(data_dir / "models" / task) as entries:
+                files = sorted(
+                    (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                    for entry in entries
+                    if entry.is_file()
+                )
         except OSError:
-            signature.append(None)
+            files = []
+        signature.append(tuple(files))
     return tuple(signature)
 
 

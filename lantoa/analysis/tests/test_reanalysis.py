@@ -2,6 +2,7 @@
 
 import importlib
 import json
+import os
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -14,6 +15,7 @@ from lantoa.analysis import accurate_queue
 from lantoa.analysis.models import AccurateReason, AccurateRequest, AnalysisPath, ItemAnalysis
 from lantoa.analysis.pipeline import versions_key
 from lantoa.analysis.reanalysis import stale_count, stale_items
+from lantoa.analysis.registry import models_signature
 from lantoa.analysis.storing import analyze_items, production_models, reload_models
 from lantoa.analysis.training import model_path, save_model, train_classifier
 from lantoa.content.pipeline import reanalyze_stale
@@ -130,3 +132,20 @@ def test_stale_items_mix_paths_newest_first_within_the_limit(
     save_sentiment_model(data_dir, "2")
     assert stale_items(production_models(), 2) == [(newest.pk, None), (items[2].pk, "fast")]
     assert stale_count(production_models()) == 4
+
+
+def test_a_second_model_written_in_the_same_instant_still_changes_the_signature(
+    tmp_path: Path,
+) -> None:
+    # given a task folder holding one model, and the signature a process loaded it under
+    folder = tmp_path / "models" / "sentiment"
+    folder.mkdir(parents=True)
+    (folder / "1.joblib").write_bytes(b"model one")
+    instant = folder.stat().st_mtime_ns
+    loaded_under = models_signature(tmp_path)
+    # when another model is written within the same timestamp tick (the folder's time unmoved)
+    (folder / "2.joblib").write_bytes(b"model two")
+    for path in (folder, folder / "2.joblib"):
+        os.utime(path, ns=(instant, instant))
+    # then the signature differs, so the process loads the models again
+    assert models_signature(tmp_path) != loaded_under
