@@ -1,4 +1,4 @@
-"""Incident pages: list, open (by hand or from an alert/claim), live view with actions, DOCX."""
+"""Incident pages: list, open (by hand or from an alert/claim), live view with actions, report."""
 
 from typing import Any
 
@@ -13,16 +13,15 @@ from django.utils.dateparse import parse_datetime
 from lantoa.accounts.models import User
 from lantoa.accounts.requests import signed_in_user
 from lantoa.content.queries import visible_items
+from lantoa.core.downloads import document_download
 from lantoa.crisis import actions
-from lantoa.crisis.after_action import after_action_docx, after_action_pdf
+from lantoa.crisis.after_action import render_after_action
 from lantoa.crisis.models import Incident, IncidentStatus, MemberRole, Severity
 from lantoa.crisis.queries import topic_items, topic_volume, visible_incidents
 from lantoa.factcheck.queries import visible_claims
 from lantoa.monitoring.models import Alert
 from lantoa.monitoring.queries import visible_topics
 from lantoa.network.queries import visible_releases
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required
@@ -143,12 +142,12 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def after_action_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The after-action report of a closed incident as DOCX, PDF or XLSX."""
     incident = get_object_or_404(visible_incidents(signed_in_user(request)), pk=pk)
-    if incident.status != IncidentStatus.CLOSED or fmt not in {"docx", "pdf"}:
+    if incident.status != IncidentStatus.CLOSED:
         raise Http404
-    if fmt == "pdf":
-        response = HttpResponse(after_action_pdf(incident), content_type="application/pdf")
-    else:
-        response = HttpResponse(after_action_docx(incident), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-su-co-{incident.pk}.{fmt}"'
-    return response
+    return document_download(
+        fmt,
+        lambda chosen: render_after_action(chosen, incident),
+        f"bao-cao-su-co-{incident.pk}",
+    )

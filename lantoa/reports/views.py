@@ -1,7 +1,7 @@
 """The reports page ("Báo cáo"): the agency's weekly summary, previewed and downloaded, and the
 other domains' reports (topics, plans, incidents) gathered in one place."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,7 +19,7 @@ from lantoa.monitoring.queries import visible_topics
 from lantoa.network.queries import is_staff_member
 from lantoa.plans.queries import visible_plans
 from lantoa.reports.render import render_summary, summary_blocks
-from lantoa.reports.summary import build_summary
+from lantoa.reports.summary import Summary, build_summary
 
 WEEKS_OFFERED = 8
 LISTED = 10
@@ -40,21 +40,20 @@ def _weeks(chosen: str) -> list[str]:
     return weeks if chosen in weeks else [*weeks, chosen]
 
 
-def _chosen_week(request: HttpRequest) -> date:
-    """``?week=YYYY-Www``, the last complete week by default; ValueError when malformed."""
-    if "week" in request.GET:
-        return weekly.parse_week(request.GET["week"])
-    return weekly.due_week()
+def _requested_summary(request: HttpRequest) -> tuple[User, Summary]:
+    """The reader and their summary of ``?week=YYYY-Www`` (the last complete week by
+    default); ValueError with the expected form when the week is malformed."""
+    user = _staff(request)
+    week = request.GET.get("week")
+    return user, build_summary(user, weekly.parse_week(week) if week else weekly.due_week())
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user = _staff(request)
     try:
-        monday = _chosen_week(request)
+        user, summary = _requested_summary(request)
     except ValueError as invalid:
         return HttpResponseBadRequest(str(invalid))
-    summary = build_summary(user, monday)
     context = {
         "summary": summary,
         "blocks": summary_blocks(summary)[1:],  # the page has its own heading
@@ -73,11 +72,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
     """The weekly summary as PDF, DOCX or XLSX (``?week=YYYY-Www``, last week by default)."""
-    user = _staff(request)
     try:
-        monday = _chosen_week(request)
+        _user, summary = _requested_summary(request)
     except ValueError as invalid:
         return HttpResponseBadRequest(str(invalid))
-    summary = build_summary(user, monday)
     filename = f"lantoa-bao-cao-tuan-{summary.week}"
     return document_download(fmt, lambda chosen: render_summary(chosen, summary), filename)

@@ -11,7 +11,7 @@ from lantoa.accounts.models import Role
 from lantoa.core.testing.factories import make_item, make_source, make_user
 from lantoa.core.testing.personas import Personas
 from lantoa.crisis import actions
-from lantoa.crisis.after_action import after_action_docx
+from lantoa.crisis.after_action import render_after_action
 from lantoa.crisis.models import EntryKind, HoldingStatement, Incident, IncidentStatus
 from lantoa.crisis.queries import visible_incidents
 from lantoa.monitoring.alerts import raise_claim_match_alert
@@ -84,7 +84,7 @@ def test_incident_from_alert_to_after_action_report(personas: Personas) -> None:
     assert times == sorted(times)
 
     # And the after-action report exports as DOCX with the response times and timeline
-    document = Document(io.BytesIO(after_action_docx(closed)))
+    document = Document(io.BytesIO(render_after_action("docx", closed)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Báo cáo sau sự cố: Tin đồn phí căn cước" in text
     assert "Phản hồi nhanh." in text

@@ -44,7 +44,9 @@ def test_open_from_alert_act_close_and_export(personas: Personas) -> None:
     assert export.status_code == 200 and export.content.startswith(b"PK")
     pdf = lan.get(reverse("crisis:after_action", args=[incident.pk, "pdf"]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
-    assert lan.get(reverse("crisis:after_action", args=[incident.pk, "exe"])).status_code == 404
+    xlsx = lan.get(reverse("crisis:after_action", args=[incident.pk, "xlsx"]))
+    assert xlsx.status_code == 200 and xlsx.content.startswith(b"PK")
+    assert lan.get(reverse("crisis:after_action", args=[incident.pk, "exe"])).status_code == 400
 
     binh = Client()
     binh.force_login(personas.binh)
