@@ -102,4 +102,4 @@ class PollRun(models.Model):
         ordering: ClassVar = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
+        return f"{self.source} {timezone.localtime(self.started_at):%Y-%m-%d %H:%M} {self.outcome}"
