@@ -171,6 +171,10 @@ PERIODIC_TASKS: dict[str, dict[str, object]] = {
     "poll-due-sources": {"task": "lantoa.sources.tasks.poll_due_sources", "seconds": 60},
     "evaluate-alerts": {"task": "lantoa.monitoring.tasks.evaluate_alert_rules", "seconds": 300},
     "send-weekly-reports": {"task": "lantoa.monitoring.tasks.send_weekly_reports", "seconds": 3600},
+    "send-weekly-summaries": {
+        "task": "lantoa.reports.tasks.send_weekly_summaries",
+        "seconds": 3600,
+    },
     "resume-distributions": {"task": "lantoa.network.resume_distributions", "seconds": 120},
     "find-release-coverage": {"task": "lantoa.network.find_coverage", "seconds": 900},
     "accurate-analysis": {"task": "lantoa.content.pipeline.process_accurate_queue", "seconds": 60},

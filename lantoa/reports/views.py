@@ -3,11 +3,13 @@ other domains' reports (topics, plans, incidents) gathered in one place."""
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lantoa.accounts.models import User
 from lantoa.accounts.requests import signed_in_user
@@ -18,6 +20,8 @@ from lantoa.monitoring import weekly
 from lantoa.monitoring.queries import visible_topics
 from lantoa.network.queries import is_staff_member
 from lantoa.plans.queries import visible_plans
+from lantoa.reports import actions
+from lantoa.reports.models import SummarySubscription
 from lantoa.reports.render import render_summary, summary_blocks
 from lantoa.reports.summary import Summary, build_summary
 
@@ -58,6 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "summary": summary,
         "blocks": summary_blocks(summary)[1:],  # the page has its own heading
         "weeks": _weeks(summary.week),
+        "subscribed": SummarySubscription.objects.filter(user=user).exists(),
         "topics": visible_topics(user).filter(active=True).order_by("name"),
         "plans": visible_plans(user)
         .select_related("organization")
@@ -78,3 +83,25 @@ def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
         return HttpResponseBadRequest(str(invalid))
     filename = f"lantoa-bao-cao-tuan-{summary.week}"
     return document_download(fmt, lambda chosen: render_summary(chosen, summary), filename)
+
+
+@login_required
+@require_POST
+def subscription(request: HttpRequest) -> HttpResponse:
+    """Receive (or stop receiving) the weekly summary by e-mail every Monday morning."""
+    user = _staff(request)
+    if request.POST.get("action") == "unsubscribe":
+        actions.unsubscribe_from_summary(user)
+        messages.success(request, _("Bạn sẽ không nhận báo cáo tuần tổng hợp qua thư nữa."))
+        return redirect("reports:index")
+    try:
+        actions.subscribe_to_summary(user)
+    except ValueError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Báo cáo tuần tổng hợp sẽ được gửi tới %(email)s mỗi sáng thứ Hai.")
+            % {"email": user.email},
+        )
+    return redirect("reports:index")

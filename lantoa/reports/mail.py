@@ -1,0 +1,95 @@
+"""The weekly summary by e-mail: from Monday 07:00 (Asia/Ho_Chi_Minh) each subscriber gets
+last week's summary as they see it, PDF and XLSX attached, once per week.
+
+A :class:`~lantoa.reports.models.SentSummary` row, unique per (user, week), is claimed with a
+conditional UPDATE before sending, so a retried or doubled scheduler never sends twice; a
+failed send is retried on the next run, at most ``MAX_ATTEMPTS`` times.
+"""
+
+import logging
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lantoa.accounts.models import User
+from lantoa.core.documents import CONTENT_TYPES
+from lantoa.monitoring.weekly import MAX_ATTEMPTS, due_week
+from lantoa.reports.models import SentSummary, SummarySubscription
+from lantoa.reports.render import render_summary, summary_title
+from lantoa.reports.summary import Summary, build_summary
+
+__all__ = ["send_due_summaries", "send_summary"]
+
+logger = logging.getLogger(__name__)
+ATTACHED = ("pdf", "xlsx")
+
+
+def _body(data: Summary, link: str) -> str:
+    lines = [
+        _("Báo cáo tuần %(week)s (%(start)s – %(end)s): %(scope)s.")
+        % {
+            "week": data.week,
+            "start": data.start.strftime("%d/%m/%Y"),
+            "end": data.end.strftime("%d/%m/%Y"),
+            "scope": data.scope,
+        },
+        _("Tin bài trong tuần: %(total)d (tuần trước: %(previous)d).")
+        % {"total": data.items.total, "previous": data.previous_items.total},
+    ]
+    share = data.items.share("negative")
+    if share is not None:
+        lines.append(_("Tỷ lệ tin tiêu cực: %(share)d%%.") % {"share": share})
+    lines += [
+        _("Cảnh báo còn mở: %(alerts)d. Sự cố đang xử lý: %(incidents)d.")
+        % {"alerts": data.open_alerts, "incidents": data.open_incidents},
+        _("Báo cáo đầy đủ ở tệp PDF và XLSX đính kèm."),
+        _("Xem trên Lantoa: %(link)s") % {"link": link},
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def send_summary(user: User, monday: date) -> None:
+    """E-mail ``user`` their summary of the week starting ``monday``."""
+    data = build_summary(user, monday)
+    link = f"{settings.LANTOA_PUBLIC_URL.rstrip('/')}{reverse('reports:index')}?week={data.week}"
+    message = EmailMessage(f"[Lantoa] {summary_title(data)}", _body(data, link), to=[user.email])
+    for fmt in ATTACHED:
+        content = render_summary(fmt, data)
+        message.attach(f"lantoa-bao-cao-tuan-{data.week}.{fmt}", content, CONTENT_TYPES[fmt])
+    message.send()
+
+
+def send_due_summaries(now: datetime | None = None) -> int:
+    """Send every due, unsent summary (idempotent per user and week); returns how many."""
+    monday = due_week(now)
+    sent = 0
+    subscribers = (
+        SummarySubscription.objects.filter(user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user__organization")
+    )
+    for subscription in subscribers:
+        user = subscription.user
+        record, _created = SentSummary.objects.get_or_create(user=user, week_start=monday)
+        claimed = SentSummary.objects.filter(
+            pk=record.pk,
+            sent_at__isnull=True,
+            attempts=record.attempts,
+            attempts__lt=MAX_ATTEMPTS,
+        ).update(attempts=F("attempts") + 1)
+        if not claimed:
+            continue
+        try:
+            send_summary(user, monday)
+        except Exception as error:
+            logger.warning("weekly summary for %s, %s failed: %s", user.pk, monday, error)
+            SentSummary.objects.filter(pk=record.pk).update(error=str(error)[:2000])
+            continue
+        SentSummary.objects.filter(pk=record.pk).update(sent_at=timezone.now(), error="")
+        sent += 1
+    return sent
