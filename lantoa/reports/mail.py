@@ -45,7 +45,7 @@ def _body(data: Summary, link: str) -> str:
     if share is not None:
         lines.append(_("Tỷ lệ tin tiêu cực: %(share)d%%.") % {"share": share})
     lines += [
-        _("Cảnh báo còn mở: %(alerts)d. Sự cố đang xử lý: %(incidents)d.")
+        _("Hiện có %(alerts)d cảnh báo còn mở, %(incidents)d sự cố đang xử lý.")
         % {"alerts": data.open_alerts, "incidents": data.open_incidents},
         _("Báo cáo đầy đủ ở tệp PDF và XLSX đính kèm."),
         _("Xem trên Lantoa: %(link)s") % {"link": link},

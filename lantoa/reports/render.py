@@ -117,7 +117,7 @@ def _topics(data: Summary) -> list[Block]:
 def _alerts(data: Summary) -> list[Block]:
     blocks = [
         Block("h2", _("3. Cảnh báo sớm")),
-        Block("p", _("Cảnh báo còn mở: %(n)d.") % {"n": data.open_alerts}),
+        Block("p", _("Cảnh báo còn mở hiện nay: %(n)d.") % {"n": data.open_alerts}),
     ]
     if not data.alerts:
         return [*blocks, Block("p", _("Không có cảnh báo mới trong tuần."))]
@@ -141,7 +141,7 @@ def _false_information(data: Summary) -> list[Block]:
 def _incidents(data: Summary) -> list[Block]:
     blocks = [
         Block("h2", _("5. Sự cố truyền thông")),
-        Block("p", _("Sự cố đang xử lý: %(n)d.") % {"n": data.open_incidents}),
+        Block("p", _("Sự cố đang xử lý hiện nay: %(n)d.") % {"n": data.open_incidents}),
     ]
     if not data.incidents:
         return [*blocks, Block("p", _("Không có sự cố mở hoặc đóng trong tuần."))]

@@ -85,11 +85,11 @@ class Summary:
     previous_items: Sentiment
     topics: tuple[TopicWeek, ...]
     alerts: tuple[tuple[str, int, int], ...]  # kind label, raised in the week, of them closed
-    open_alerts: int
+    open_alerts: int  # now, when the summary is made
     tips: int
     verdicts: tuple[tuple[str, int], ...]  # verdict label, claims published in the week
     incidents: tuple[IncidentLine, ...]  # opened or closed in the week
-    open_incidents: int
+    open_incidents: int  # now, when the summary is made
     questions_received: int
     questions_answered: int
     answered_late: int
