@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from lantoa.config.env import env_bool, env_int, env_list, env_path, env_str
+from lantoa.config.env import env_bool, env_dates, env_int, env_list, env_path, env_str
 from lantoa.config.services import database_settings, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -159,10 +159,14 @@ LOGGING = {
 # The address people reach this site at, for links in e-mails (tracking links, verdicts…).
 LANTOA_PUBLIC_URL = env_str("LANTOA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Default time a body has to answer a journalist's question, in working days (Mon–Fri; public
-# holidays are not counted out). MUST be confirmed against the decree on press statements and
-# answers to the press currently in force (Decree 09/2017/ND-CP or its successor) before use.
+# Default time a body has to answer a journalist's question, in working days (Mon–Fri, less
+# public holidays: see lantoa.core.workdays). MUST be confirmed against the decree on press
+# statements and answers to the press currently in force (Decree 09/2017/ND-CP or its
+# successor) before use.
 PRESS_QUESTION_RESPONSE_DAYS = env_int("PRESS_QUESTION_RESPONSE_DAYS", 2)
+# Days off announced each year beyond the fixed-date holidays (Tết, Giỗ Tổ Hùng Vương, the day
+# next to 2/9, compensating days): comma-separated YYYY-MM-DD.
+PUBLIC_DAYS_OFF = env_dates("PUBLIC_DAYS_OFF")
 # Release attachments larger than this in total are linked from the e-mail, not attached.
 RELEASE_ATTACHMENT_MAX_BYTES = env_int("RELEASE_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 

@@ -6,11 +6,12 @@ deployment stops the process at start-up instead of silently falling back to a d
 
 import os
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["env_bool", "env_int", "env_list", "env_path", "env_str"]
+__all__ = ["env_bool", "env_dates", "env_int", "env_list", "env_path", "env_str"]
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -46,6 +47,16 @@ def env_list(
     if name not in environ:
         return default
     return [part.strip() for part in environ[name].split(",") if part.strip()]
+
+
+def env_dates(name: str, *, environ: Mapping[str, str] = os.environ) -> frozenset[date]:
+    """Comma-separated ISO dates (YYYY-MM-DD); none when unset."""
+    try:
+        return frozenset(date.fromisoformat(part) for part in env_list(name, [], environ=environ))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be dates written YYYY-MM-DD, separated by commas, got {environ[name]!r}"
+        ) from None
 
 
 def env_path(name: str, default: Path, *, environ: Mapping[str, str] = os.environ) -> Path:

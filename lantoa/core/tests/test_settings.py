@@ -3,12 +3,13 @@
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from lantoa.config.env import env_bool, env_int, env_list, env_path
+from lantoa.config.env import env_bool, env_dates, env_int, env_list, env_path
 from lantoa.config.services import database_settings, email_settings
 
 REPO = Path(__file__).resolve().parents[3]
@@ -27,6 +28,14 @@ def test_integers_and_lists_are_parsed_or_refused() -> None:
     with pytest.raises(ImproperlyConfigured, match="N must be an integer"):
         env_int("N", 5, environ={"N": "forty"})
     assert env_list("H", [], environ={"H": "a.gov.vn, b.gov.vn,"}) == ["a.gov.vn", "b.gov.vn"]
+
+
+def test_days_off_are_iso_dates_or_refused() -> None:
+    days = env_dates("OFF", environ={"OFF": "2026-02-16, 2026-02-17"})
+    assert days == {date(2026, 2, 16), date(2026, 2, 17)}
+    assert env_dates("OFF", environ={}) == frozenset()
+    with pytest.raises(ImproperlyConfigured, match="OFF must be dates written YYYY-MM-DD"):
+        env_dates("OFF", environ={"OFF": "16/02/2026"})
 
 
 def test_data_dir_defaults_and_expands(tmp_path: Path) -> None:

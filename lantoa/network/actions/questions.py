@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import Organization, User
 from lantoa.accounts.scoping import can_manage
+from lantoa.core.workdays import is_working_day
 from lantoa.network.actions._permissions import require
 from lantoa.network.intake import read_question_mail
 from lantoa.network.models import (
@@ -50,12 +51,13 @@ def response_days() -> int:
 
 
 def deadline_for(received_at: datetime, working_days: int | None = None) -> datetime:
-    """``working_days`` Monday–Friday days after ``received_at``, same time of day."""
+    """``working_days`` working days (no weekends, no public holidays) after ``received_at``,
+    same time of day."""
     moment = timezone.localtime(received_at)
     remaining = response_days() if working_days is None else working_days
     while remaining:
         moment += timedelta(days=1)
-        if moment.weekday() < 5:
+        if is_working_day(moment.date()):
             remaining -= 1
     return moment
 

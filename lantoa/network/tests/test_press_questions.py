@@ -2,7 +2,7 @@
 journalist's public form, deadlines from settings, and scoping."""
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -120,6 +120,20 @@ def test_deadline_follows_the_setting(settings: object) -> None:
     settings.PRESS_QUESTION_RESPONSE_DAYS = 5  # type: ignore[attr-defined]
     friday = datetime(2026, 3, 6, 9, 0, tzinfo=HCM)
     assert deadline_for(friday) == datetime(2026, 3, 13, 9, 0, tzinfo=HCM)
+
+
+def test_deadline_skips_fixed_holidays_and_the_announced_days_off(settings: object) -> None:
+    # given two working days to answer, and Tết 2026 announced as days off (14-22 February)
+    settings.PRESS_QUESTION_RESPONSE_DAYS = 2  # type: ignore[attr-defined]
+    settings.PUBLIC_DAYS_OFF = frozenset(  # type: ignore[attr-defined]
+        date(2026, 2, day) for day in range(14, 23)
+    )
+    # when a question arrives the day before 30/4 (a Thursday), or the Friday before Tết
+    before_reunification = datetime(2026, 4, 29, 9, 0, tzinfo=HCM)
+    before_tet = datetime(2026, 2, 13, 9, 0, tzinfo=HCM)
+    # then 30/4 and 1/5 do not count, and neither does the announced Tết break
+    assert deadline_for(before_reunification) == datetime(2026, 5, 5, 9, 0, tzinfo=HCM)
+    assert deadline_for(before_tet) == datetime(2026, 2, 24, 9, 0, tzinfo=HCM)
 
 
 def test_staff_pages_flag_overdue_and_count_per_organisation(personas: Personas) -> None:
