@@ -1,4 +1,4 @@
-"""Views that belong to no single domain: the dashboard, the health check, unbuilt sections."""
+"""Views that belong to no single domain: the dashboard and the health check."""
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 
 from lantoa.accounts.requests import signed_in_user
 from lantoa.content.queries import visible_items
+from lantoa.reports.attention import waiting_for
 from lantoa.sources.queries import visible_sources
 
 
@@ -29,6 +30,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     items = visible_items(user)
     context = {
+        "waiting": waiting_for(user),
         "item_count": items.count(),
         "source_count": visible_sources(user).count(),
         "latest_items": items.select_related("source")[:10],
