@@ -144,12 +144,20 @@ def sample(dataset: str, count: int, *, seed: int = 7) -> list[tuple[str, int, s
 
 
 def sample_training(dataset: str, count: int, *, seed: int = 11) -> list[tuple[str, int, str]]:
-    """``count`` sentences for the training extension, none of them in the development set.
+    """``count`` sentences for the training extension, none of them labelled already (in the
+    development set or the extension).
 
     A third uniform, two thirds among sentences with a positive lexicon cue: positive stance is
-    11% of the development set, too few for a model to learn it from.
+    11% of the development set, too few for a model to learn it from. The extension was drawn
+    in batches, each from what was not labelled before it: seed 11 (vntc 210, reintel 120),
+    then seed 13 (the same counts).
     """
-    labelled = {(r[1], int(r[2])) for r in _label_rows(LABELS_FILE)[1:] if r[0] == dataset}
+    labelled = {
+        (r[1], int(r[2]))
+        for path in (LABELS_FILE, TRAINING_LABELS_FILE)
+        for r in _label_rows(path)[1:]
+        if r[0] == dataset
+    }
     pool = [c for c in public_affairs_sentences(dataset, datasets_root()) if c[:2] not in labelled]
     rng = random.Random(seed)
     uniform = rng.sample(pool, count // 3)
@@ -170,14 +178,19 @@ _SAMPLERS = {"sample": sample, "sample-training": sample_training}
 
 
 def main(argv: list[str]) -> None:
-    """``sample[-training] DATASET COUNT``: print keys and text, tab-separated, for labelling."""
-    if len(argv) != 3 or argv[0] not in _SAMPLERS or argv[1] not in SOURCES:
+    """``sample[-training] DATASET COUNT [SEED]``: print keys and text, tab-separated, for
+    labelling."""
+    if len(argv) not in (3, 4) or argv[0] not in _SAMPLERS or argv[1] not in SOURCES:
         raise SystemExit(
             "usage: python -m lantoa.analysis.policy_devset sample|sample-training "
-            "vntc|reintel COUNT"
+            "vntc|reintel COUNT [SEED]"
         )
-    command, dataset, count = argv
-    for record_id, index, sentence in _SAMPLERS[command](dataset, int(count)):
+    command, dataset, count, *seed = argv
+    sampler = _SAMPLERS[command]
+    found = (
+        sampler(dataset, int(count), seed=int(seed[0])) if seed else sampler(dataset, int(count))
+    )
+    for record_id, index, sentence in found:
         print(f"{dataset}\t{record_id}\t{index}\t{_short_hash(sentence)}\t{sentence}")
 
 

@@ -5,7 +5,7 @@ Public configs were chosen on train/dev splits only (ReINTEL: an inner split of 
 part); test splits are used for the reported figures alone. The production sentiment model
 learns public-affairs stance from the policy development set and its training extension
 (UIT-VSFC, student feedback, scores 0.37 macro-F1 there), with its lexicon features weighted up
-because 980 sentences are too few for n-grams alone; its quality is reported by 5-fold
+because 1,310 sentences are too few for n-grams alone; its quality is reported by 5-fold
 cross-validation on the development set.
 """
 

@@ -35,7 +35,8 @@ def test_policy_training_extension_rebuilds_and_never_overlaps_the_development_s
     # when its texts are rebuilt
     extension = load_policy_devset(labels_file=TRAINING_LABELS_FILE)
     # then every row has its sentence, and none of them is a development-set sentence
-    assert len(extension) == len(rows) == 330
+    assert len(extension) == len(rows) == 660
+    assert len({(i.dataset, i.record_id, i.sentence_index) for i in extension}) == 660
     development = {
         (item.dataset, item.record_id, item.sentence_index) for item in load_policy_devset()
     }
