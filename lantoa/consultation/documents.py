@@ -22,6 +22,7 @@ from docx.shared import Pt
 from lantoa.consultation.models import Consultation, DraftVersion, ResponseKind
 from lantoa.consultation.queries import analyse_version
 from lantoa.consultation.structure import Unit, split_text, units_from_paragraphs
+from lantoa.core.documents import register_report_fonts
 from lantoa.core.text import normalize_text
 
 __all__ = [
@@ -65,8 +66,8 @@ def _width(text: str) -> float:
     has similar proportions; far better than counting characters)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    _register_pdf_fonts()
-    return float(stringWidth(text, _PDF_FONT, 10))
+    regular, _bold = register_report_fonts()
+    return float(stringWidth(text, regular, 10))
 
 
 def _wrapped(line: str, next_line: str, longest: float) -> bool:
@@ -221,23 +222,6 @@ def summary_docx(consultation: Consultation, version: DraftVersion) -> bytes:
     return buffer.getvalue()
 
 
-_PDF_FONT = "LantoaConsultation"
-_PDF_FONT_BOLD = "LantoaConsultation-Bold"
-
-
-def _register_pdf_fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from lantoa.core.report_font import find_report_font
-
-    if _PDF_FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    font = find_report_font()
-    pdfmetrics.registerFont(TTFont(_PDF_FONT, str(font.regular)))
-    pdfmetrics.registerFont(TTFont(_PDF_FONT_BOLD, str(font.bold or font.regular)))
-
-
 def _markup(text: str) -> str:
     """Escaped, NFC text for a reportlab Paragraph, line breaks kept."""
     return escape(unicodedata.normalize("NFC", text)).replace("\n", "<br/>")
@@ -254,9 +238,9 @@ def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
-    _register_pdf_fonts()
-    body = ParagraphStyle("body", fontName=_PDF_FONT, fontSize=9.5, leading=12)
-    bold = ParagraphStyle("bold", parent=body, fontName=_PDF_FONT_BOLD)
+    regular, bold_font = register_report_fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12)
+    bold = ParagraphStyle("bold", parent=body, fontName=bold_font)
     title = ParagraphStyle("title", parent=bold, fontSize=15, leading=19, spaceAfter=6)
     buffer = io.BytesIO()
     page = landscape(A4)
@@ -268,7 +252,7 @@ def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        initialFontName=_PDF_FONT,  # no Helvetica (without Vietnamese glyphs) in the file at all
+        initialFontName=regular,  # no Helvetica (without Vietnamese glyphs) in the file at all
         title=unicodedata.normalize("NFC", consultation.title),
         author=unicodedata.normalize("NFC", consultation.owner.name),
     )
@@ -286,7 +270,7 @@ def summary_pdf(consultation: Consultation, version: DraftVersion) -> bytes:
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), _PDF_FONT),  # else cells select Helvetica
+                ("FONTNAME", (0, 0), (-1, -1), regular),  # else cells select Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

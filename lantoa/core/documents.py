@@ -19,7 +19,16 @@ from xml.sax.saxutils import escape
 
 from lantoa.core.report_font import find_report_font
 
-__all__ = ["CONTENT_TYPES", "Block", "nfc", "render", "render_docx", "render_pdf", "render_xlsx"]
+__all__ = [
+    "CONTENT_TYPES",
+    "Block",
+    "nfc",
+    "register_report_fonts",
+    "render",
+    "render_docx",
+    "render_pdf",
+    "render_xlsx",
+]
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -127,13 +136,15 @@ def _cell_value(text: str) -> str | int:
     return int(text) if text.isdigit() else text
 
 
-def _register_fonts() -> None:
+def register_report_fonts() -> tuple[str, str]:
+    """Register the Vietnamese TTF with reportlab once per process; returns the regular and
+    bold font names. Raises ReportFontMissing when no such font is installed."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     if _FONT in pdfmetrics.getRegisteredFontNames():
-        return
+        return _FONT, _FONT_BOLD
     font = find_report_font()
     pdfmetrics.registerFont(TTFont(_FONT, str(font.regular)))
     pdfmetrics.registerFont(TTFont(_FONT_BOLD, str(font.bold or font.regular)))
@@ -144,6 +155,7 @@ def _register_fonts() -> None:
         (1, 1, _FONT_BOLD),
     ):
         addMapping(_FONT, bold, italic, name)
+    return _FONT, _FONT_BOLD
 
 
 _TEXT_WIDTH_MM = 174.0  # A4 minus 18 mm margins
@@ -167,16 +179,12 @@ def render_pdf(blocks: Sequence[Block], *, title: str) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    _register_fonts()
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=10, leading=14, spaceAfter=4)
+    regular, bold = register_report_fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=14, spaceAfter=4)
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0)
-    head = ParagraphStyle("head", parent=cell, fontName=_FONT_BOLD)
-    h1 = ParagraphStyle(
-        "h1", parent=body, fontName=_FONT_BOLD, fontSize=16, leading=20, spaceAfter=8
-    )
-    h2 = ParagraphStyle(
-        "h2", parent=body, fontName=_FONT_BOLD, fontSize=12, leading=16, spaceBefore=8
-    )
+    head = ParagraphStyle("head", parent=cell, fontName=bold)
+    h1 = ParagraphStyle("h1", parent=body, fontName=bold, fontSize=16, leading=20, spaceAfter=8)
+    h2 = ParagraphStyle("h2", parent=body, fontName=bold, fontSize=12, leading=16, spaceBefore=8)
     styles = {"h1": h1, "h2": h2, "p": body}
     flow: list[object] = []
     for block in _normalised(blocks):
