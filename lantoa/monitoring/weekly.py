@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,7 @@ __all__ = [
     "due_week",
     "parse_week",
     "send_due_reports",
+    "send_once",
     "send_weekly_report",
     "week_label",
 ]
@@ -254,6 +257,31 @@ def _email_body(data: WeeklyReportData) -> str:
     return "\n".join(lines) + "\n"
 
 
+def send_once(
+    record: QuerySet[Any], attempts: int, send: Callable[[], dict[str, Any] | None], *, what: str
+) -> bool:
+    """Claim one weekly send and carry it out; returns whether it was sent.
+
+    ``record`` is the one row (with ``attempts``, ``sent_at`` and ``error``) of a send that is
+    due once per week, whose ``attempts`` were read as ``attempts``. A conditional UPDATE
+    claims it, so a retried or doubled scheduler never sends twice, and at most
+    ``MAX_ATTEMPTS`` times; ``send`` may return more fields to store with a success.
+    """
+    claimed = record.filter(
+        sent_at__isnull=True, attempts=attempts, attempts__lt=MAX_ATTEMPTS
+    ).update(attempts=F("attempts") + 1)
+    if not claimed:
+        return False
+    try:
+        stored = send() or {}
+    except Exception as error:
+        logger.warning("%s failed: %s", what, error)
+        record.update(error=str(error)[:2000])
+        return False
+    record.update(sent_at=timezone.now(), error="", **stored)
+    return True
+
+
 def send_due_reports(now: datetime | None = None) -> int:
     """Send every due, unsent weekly report (idempotent per topic and week); returns topics sent."""
     monday = due_week(now)
@@ -261,22 +289,10 @@ def send_due_reports(now: datetime | None = None) -> int:
     topics = Topic.objects.filter(active=True, subscriptions__isnull=False).distinct()
     for topic in topics.select_related("owner"):
         report, _created = WeeklyReport.objects.get_or_create(topic=topic, week_start=monday)
-        claimed = WeeklyReport.objects.filter(
-            pk=report.pk,
-            sent_at__isnull=True,
-            attempts=report.attempts,
-            attempts__lt=MAX_ATTEMPTS,
-        ).update(attempts=F("attempts") + 1)
-        if not claimed:
-            continue
-        try:
-            recipients = send_weekly_report(topic, monday)
-        except Exception as error:
-            logger.warning("weekly report %s %s failed: %s", topic.pk, monday, error)
-            WeeklyReport.objects.filter(pk=report.pk).update(error=str(error)[:2000])
-            continue
-        WeeklyReport.objects.filter(pk=report.pk).update(
-            sent_at=timezone.now(), recipients=recipients, error=""
+        sent += send_once(
+            WeeklyReport.objects.filter(pk=report.pk),
+            report.attempts,
+            lambda: {"recipients": send_weekly_report(topic, monday)},  # noqa: B023 - called now
+            what=f"weekly report {topic.pk} {monday}",
         )
-        sent += 1
     return sent

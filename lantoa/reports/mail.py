@@ -1,31 +1,28 @@
 """The weekly summary by e-mail: from Monday 07:00 (Asia/Ho_Chi_Minh) each subscriber gets
 last week's summary as they see it, PDF and XLSX attached, once per week.
 
-A :class:`~lantoa.reports.models.SentSummary` row, unique per (user, week), is claimed with a
-conditional UPDATE before sending, so a retried or doubled scheduler never sends twice; a
-failed send is retried on the next run, at most ``MAX_ATTEMPTS`` times.
+A :class:`~lantoa.reports.models.SentSummary` row, unique per (user, week), is claimed before
+sending (``monitoring.weekly.send_once``, as topic reports are), so a retried or doubled
+scheduler never sends twice; a failed send is retried on the next run, a bounded number of
+times.
 """
 
-import logging
 from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lantoa.accounts.models import User
 from lantoa.core.documents import CONTENT_TYPES
-from lantoa.monitoring.weekly import MAX_ATTEMPTS, due_week
+from lantoa.monitoring.weekly import due_week, send_once
 from lantoa.reports.models import SentSummary, SummarySubscription
 from lantoa.reports.render import render_summary, summary_title
 from lantoa.reports.summary import Summary, build_summary
 
 __all__ = ["send_due_summaries", "send_summary"]
 
-logger = logging.getLogger(__name__)
 ATTACHED = ("pdf", "xlsx")
 
 
@@ -76,20 +73,10 @@ def send_due_summaries(now: datetime | None = None) -> int:
     for subscription in subscribers:
         user = subscription.user
         record, _created = SentSummary.objects.get_or_create(user=user, week_start=monday)
-        claimed = SentSummary.objects.filter(
-            pk=record.pk,
-            sent_at__isnull=True,
-            attempts=record.attempts,
-            attempts__lt=MAX_ATTEMPTS,
-        ).update(attempts=F("attempts") + 1)
-        if not claimed:
-            continue
-        try:
-            send_summary(user, monday)
-        except Exception as error:
-            logger.warning("weekly summary for %s, %s failed: %s", user.pk, monday, error)
-            SentSummary.objects.filter(pk=record.pk).update(error=str(error)[:2000])
-            continue
-        SentSummary.objects.filter(pk=record.pk).update(sent_at=timezone.now(), error="")
-        sent += 1
+        sent += send_once(
+            SentSummary.objects.filter(pk=record.pk),
+            record.attempts,
+            lambda: send_summary(user, monday),  # noqa: B023 - called now
+            what=f"weekly summary for {user.pk}, {monday}",
+        )
     return sent
