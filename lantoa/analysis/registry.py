@@ -34,19 +34,21 @@ def models_signature(data_dir: Path) -> tuple[object, ...]:
     folder listing per task: name, size and modification time of each file), so a
     long-running process knows when to load the models again. Folder times alone could miss
     a second model written within the file system's timestamp resolution."""
-    signature: list[object] = [str(data_dir)]
-    for task in TASKS:
-        try:
-            with os.scandir(data_dir / "models" / task) as entries:
-                files = sorted(
-                    (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                    for entry in entries
-                    if entry.is_file()
-                )
-        except OSError:
-            files = []
-        signature.append(tuple(files))
-    return tuple(signature)
+    return (str(data_dir), *(_file_stamps(data_dir / "models" / task) for task in TASKS))
+
+
+def _file_stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, size, modification time) of each file in ``folder``, sorted; none if absent."""
+    stamps = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_file():
+                    stat = entry.stat()
+                    stamps.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    except OSError:
+        return ()
+    return tuple(sorted(stamps))
 
 
 def has_accurate_models(data_dir: Path) -> bool:

@@ -208,8 +208,7 @@ def topic_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_weeks() -> list[str]:
     """The last complete weeks, newest first (the first is the one e-mailed this Monday)."""
-    due = weekly.due_week()
-    return [weekly.week_label(due - timedelta(weeks=n)) for n in range(REPORT_WEEKS)]
+    return weekly.week_labels(weekly.due_week(), REPORT_WEEKS)
 
 
 @login_required

@@ -40,6 +40,7 @@ __all__ = [
     "send_once",
     "send_weekly_report",
     "week_label",
+    "week_labels",
 ]
 
 logger = logging.getLogger(__name__)
@@ -118,6 +119,11 @@ def parse_week(text: str) -> date:
 def week_label(monday: date) -> str:
     year, week, _day = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_labels(newest: date, count: int) -> list[str]:
+    """``count`` ISO week labels, newest first, starting with the week of Monday ``newest``."""
+    return [week_label(newest - timedelta(weeks=n)) for n in range(count)]
 
 
 def due_week(now: datetime | None = None) -> date:

@@ -39,8 +39,7 @@ def _staff(request: HttpRequest) -> User:
 def _weeks(chosen: str) -> list[str]:
     """This week (still running) and the weeks before it, newest first, and ``chosen`` at the
     end when it is older."""
-    this_monday = weekly.due_week() + timedelta(weeks=1)
-    weeks = [weekly.week_label(this_monday - timedelta(weeks=n)) for n in range(WEEKS_OFFERED)]
+    weeks = weekly.week_labels(weekly.due_week() + timedelta(weeks=1), WEEKS_OFFERED)
     return weeks if chosen in weeks else [*weeks, chosen]
 
 
