@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from lantoa.core.documents import Block, render
 from lantoa.monitoring.weekly import WeeklyReportData
 
-__all__ = ["render_docx", "render_pdf", "render_report", "render_xlsx", "report_blocks"]
+__all__ = [
+    "render_docx",
+    "render_pdf",
+    "render_report",
+    "render_xlsx",
+    "report_blocks",
+    "volume_change",
+]
 
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
@@ -25,16 +32,17 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
+def volume_change(now: int, before: int) -> str:
+    """This week's count against last week's, in words ("tăng 20% so với tuần trước")."""
+    if not before:
+        return _("tuần trước không có tin")
+    if now >= before:
+        return _("tăng %(p)d%% so với tuần trước") % {"p": round(100 * (now / before - 1))}
+    return _("giảm %(p)d%% so với tuần trước") % {"p": round(100 * (1 - now / before))}
+
+
 def _overview(data: WeeklyReportData) -> list[Block]:
-    change = (
-        _("tăng %(p)d%% so với tuần trước")
-        % {"p": round(100 * (data.total / data.previous_total - 1))}
-        if data.previous_total and data.total >= data.previous_total
-        else _("giảm %(p)d%% so với tuần trước")
-        % {"p": round(100 * (1 - data.total / data.previous_total))}
-        if data.previous_total
-        else _("tuần trước không có tin")
-    )
+    change = volume_change(data.total, data.previous_total)
     lines = [
         Block(
             "h1",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lantoa.core.documents import Block, render
+from lantoa.monitoring.report_render import volume_change
 from lantoa.reports.summary import SENTIMENTS, Sentiment, Summary
 
 __all__ = ["render_summary", "summary_blocks", "summary_title"]
@@ -34,14 +35,6 @@ def _shift(now: int | None, before: int | None) -> str:
     if now is None or before is None:
         return "–"
     return _("%(change)+d điểm") % {"change": now - before}
-
-
-def _volume_change(now: int, before: int) -> str:
-    if not before:
-        return _("tuần trước không có tin")
-    if now >= before:
-        return _("tăng %(p)d%% so với tuần trước") % {"p": round(100 * (now / before - 1))}
-    return _("giảm %(p)d%% so với tuần trước") % {"p": round(100 * (1 - now / before))}
 
 
 def summary_title(data: Summary) -> str:
@@ -77,7 +70,7 @@ def _items(data: Summary) -> list[Block]:
             _("Trong tuần có %(total)d tin bài, %(change)s (%(previous)d tin).")
             % {
                 "total": now.total,
-                "change": _volume_change(now.total, before.total),
+                "change": volume_change(now.total, before.total),
                 "previous": before.total,
             },
         ),
