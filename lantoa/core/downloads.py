@@ -12,8 +12,9 @@ __all__ = ["document_download"]
 
 
 def document_download(fmt: str, render: Callable[[str], bytes], filename: str) -> HttpResponse:
-    """``render(fmt)`` as an attachment named ``filename.fmt``; 400 for an unknown format, 503
-    when a PDF cannot be made because no Vietnamese font is installed."""
+    """``render(fmt)`` as an attachment named ``filename.fmt``; 400 for an unknown format
+    (checked before ``render`` is called, so a refused request builds nothing), 503 when a PDF
+    cannot be made because no Vietnamese font is installed."""
     if fmt not in CONTENT_TYPES:
         return HttpResponseBadRequest(_("Chỉ xuất được báo cáo dạng pdf, docx hoặc xlsx."))
     try:

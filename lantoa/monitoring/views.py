@@ -222,9 +222,12 @@ def topic_report(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return HttpResponseBadRequest(str(invalid))
     from lantoa.monitoring.report_render import render_report
 
-    data = weekly.build_weekly_report(topic, monday or weekly.due_week())
-    filename = f"lantoa-bao-cao-tuan-{data.week}-chu-de-{topic.pk}"
-    return document_download(fmt, lambda chosen: render_report(chosen, data), filename)
+    week = monday or weekly.due_week()
+    return document_download(
+        fmt,
+        lambda chosen: render_report(chosen, weekly.build_weekly_report(topic, week)),
+        f"lantoa-bao-cao-tuan-{weekly.week_label(week)}-chu-de-{topic.pk}",
+    )
 
 
 @login_required

@@ -1,7 +1,7 @@
 """The reports page ("Báo cáo"): the agency's weekly summary, previewed and downloaded, and the
 other domains' reports (topics, plans, incidents) gathered in one place."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,7 +23,7 @@ from lantoa.plans.queries import visible_plans
 from lantoa.reports import actions
 from lantoa.reports.models import SummarySubscription
 from lantoa.reports.render import render_summary, summary_blocks
-from lantoa.reports.summary import Summary, build_summary
+from lantoa.reports.summary import build_summary
 
 WEEKS_OFFERED = 8
 LISTED = 10
@@ -43,20 +43,21 @@ def _weeks(chosen: str) -> list[str]:
     return weeks if chosen in weeks else [*weeks, chosen]
 
 
-def _requested_summary(request: HttpRequest) -> tuple[User, Summary]:
-    """The reader and their summary of ``?week=YYYY-Www`` (the last complete week by
-    default); ValueError with the expected form when the week is malformed."""
-    user = _staff(request)
+def _requested_week(request: HttpRequest) -> date:
+    """The Monday of ``?week=YYYY-Www`` (the last complete week by default); ValueError with
+    the expected form when the week is malformed."""
     week = request.GET.get("week")
-    return user, build_summary(user, weekly.parse_week(week) if week else weekly.due_week())
+    return weekly.parse_week(week) if week else weekly.due_week()
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
     try:
-        user, summary = _requested_summary(request)
+        monday = _requested_week(request)
     except ValueError as invalid:
         return HttpResponseBadRequest(str(invalid))
+    summary = build_summary(user, monday)
     context = {
         "summary": summary,
         "blocks": summary_blocks(summary)[1:],  # the page has its own heading
@@ -76,12 +77,16 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
     """The weekly summary as PDF, DOCX or XLSX (``?week=YYYY-Www``, last week by default)."""
+    user = _staff(request)
     try:
-        _user, summary = _requested_summary(request)
+        monday = _requested_week(request)
     except ValueError as invalid:
         return HttpResponseBadRequest(str(invalid))
-    filename = f"lantoa-bao-cao-tuan-{summary.week}"
-    return document_download(fmt, lambda chosen: render_summary(chosen, summary), filename)
+    return document_download(
+        fmt,
+        lambda chosen: render_summary(chosen, build_summary(user, monday)),
+        f"lantoa-bao-cao-tuan-{weekly.week_label(monday)}",
+    )
 
 
 @login_required
